@@ -4,6 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
+import { diagrams } from './src/integrations/diagrams.ts';
+import { lessonLint } from './src/integrations/lesson-lint.ts';
+import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
 import { transformerCodeFrame } from './src/integrations/shiki-code-frame.ts';
@@ -17,7 +20,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap()],
+  integrations: [lessonLint(), mdx(), sitemap(), diagrams()],
   env: {
     schema: {
       REPO_URL: envField.string({
@@ -32,7 +35,10 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkReadingTime],
-      rehypePlugins: [[rehypeTableScroll, { label: texts.lesson.tableLabel }]],
+      rehypePlugins: [
+        [rehypeMermaid, { base }],
+        [rehypeTableScroll, { label: texts.lesson.tableLabel }],
+      ],
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
     shikiConfig: {

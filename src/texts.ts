@@ -41,6 +41,13 @@ export const texts = {
     copyLabel: (title: string) => `Copiar código: ${title}`,
     tableLabel: 'Tabela',
   },
+  diagram: {
+    regionLabel: (title: string) => `Diagrama: ${title}`,
+    untitled: 'Diagrama de sequência',
+    openFull: 'Abrir o diagrama em tamanho real',
+    openFullLabel: (title: string) => `Abrir o diagrama em tamanho real: ${title}`,
+    sourceLabel: 'Diagrama de sequência em texto (Mermaid):',
+  },
   draftBanner: (status: LessonStatus) =>
     status === 'review'
       ? 'Em revisão: esta aula ainda não foi publicada e só aparece no ambiente de desenvolvimento.'
@@ -55,6 +62,30 @@ export const texts = {
     title: 'Página não encontrada',
     lead: 'O endereço pode ter mudado ou conter um erro de digitação.',
     back: 'Voltar para o início',
+  },
+  lint: {
+    title: 'Regras de autoria das aulas',
+    description: 'O que o linter de aulas confere em cada arquivo, por que cada regra existe e como corrigir o que ele aponta.',
+    lead: 'Antes de qualquer pessoa ler uma aula, o linter confere a estrutura e o checklist de qualidade. Rode npm run lint:lessons (ou npm run lint:lessons -- content/lessons/<modulo>/<aula>.mdx) e corrija cada linha arquivo:linha:coluna que ele mostrar; o build falha enquanto houver erros.',
+    rulesHeading: 'Regras',
+    checksHeading: 'Outros diagnósticos',
+    configHeading: 'Valores em vigor',
+    severityLabel: 'Gravidade',
+    severity: { error: 'erro (bloqueia o build)', warning: 'aviso (não bloqueia)' },
+    whyHeading: 'Por quê',
+    goodHeading: 'Assim passa',
+    badHeading: 'Assim falha',
+    suppressHeading: 'Silenciar uma regra',
+    config: {
+      minSectionWords: 'Palavras de texto por seção obrigatória (mínimo)',
+      minUnitNumbers: 'Números com unidade por aula (mínimo)',
+      minCommonErrors: 'Erros em "Erros comuns" (mínimo)',
+      minErrorExplanationWords: 'Palavras explicando cada erro comum (mínimo)',
+      minPracticeLanguages: 'Linguagens de programação em "Na prática" (mínimo)',
+      table: (columns: number, rows: number) => `Tabela de "Quando usar": ${columns} colunas e ${rows} linhas (mínimo)`,
+      vagueWords: 'Palavras vagas que pedem um número na mesma frase',
+      units: 'Unidades que contam como número concreto',
+    },
   },
   footer: 'Themelion · Sala Backend — conteúdo em português para quem constrói sistemas.',
 } as const;

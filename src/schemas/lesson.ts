@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeValue, fieldMessage } from './messages';
-import { kebabCasePattern } from './module';
+import { describeValue, fieldMessage } from './messages.ts';
+import { kebabCasePattern } from './module.ts';
 
 export const lessonLevels = ['iniciante', 'intermediario', 'avancado'] as const;
 export const lessonStatuses = ['draft', 'review', 'published'] as const;

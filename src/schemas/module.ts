@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue, fieldMessage } from './messages';
+import { describeValue, fieldMessage } from './messages.ts';
 
 /** Kebab-case ASCII: module ids, lesson slugs and tags all share it because they end up in URLs. */
 export const kebabCasePattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

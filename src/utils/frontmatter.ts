@@ -3,8 +3,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { type LessonData, lessonSchema } from '../schemas/lesson';
-import type { Diagnostic } from './diagnostics';
+import { type LessonData, lessonSchema } from '../schemas/lesson.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 export const frontmatterRuleId = 'frontmatter';
 

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics';
-import { checkFrontmatter } from './frontmatter';
-import { checkLessonGraph, type GraphLesson } from './lesson-graph';
-import { parseLessonPath } from './lesson-path';
-import { readModules } from './modules';
+import type { Diagnostic } from './diagnostics.ts';
+import { checkFrontmatter } from './frontmatter.ts';
+import { checkLessonGraph, type GraphLesson } from './lesson-graph.ts';
+import { parseLessonPath } from './lesson-path.ts';
+import { readModules } from './modules.ts';
 
 export interface CollectionPaths {
   /** Project root; diagnostics name files relative to it. */

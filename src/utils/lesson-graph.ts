@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './diagnostics.ts';
 
 export const lessonGraphRuleId = 'lesson-graph';
 

@@ -1,4 +1,4 @@
-import { kebabCasePattern } from '../schemas/module';
+import { kebabCasePattern } from '../schemas/module.ts';
 
 export interface LessonPath {
   /** "<module>/<slug>", the collection id and the URL path. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
-import { type ModuleData, moduleSchema } from '../schemas/module';
-import type { Diagnostic } from './diagnostics';
+import { type ModuleData, moduleSchema } from '../schemas/module.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 export const modulesRuleId = 'modules';
 

@@ -1,0 +1,63 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { resolvePalettes, standalonePaletteCss } from '../utils/diagram-palette.ts';
+import { closeSharedDiagramService, existingSharedDiagramService } from '../utils/diagram-service.ts';
+import { standaloneSvg } from '../utils/svg-theme.ts';
+
+const styleSheets = ['src/styles/global.css', 'src/styles/diagrams.css'];
+
+/**
+ * The build-wide side of rehype-mermaid: publishes the standalone SVG files behind the "full size" links,
+ * reports how many diagrams were drawn or came from the cache, and closes the shared browser when the build ends.
+ */
+export function diagrams(options: { filesDir?: string } = {}): AstroIntegration {
+  const filesDir = options.filesDir ?? 'diagramas';
+  let root = process.cwd();
+  let paletteCss: Promise<string> | undefined;
+  const palette = () => {
+    paletteCss ??= Promise.all(styleSheets.map((file) => readFile(path.join(root, file), 'utf8'))).then((sheets) =>
+      standalonePaletteCss(resolvePalettes(sheets)),
+    );
+    return paletteCss;
+  };
+
+  return {
+    name: 'themelion-diagrams',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(async (request, response, next) => {
+          const match = request.url?.split('?')[0]?.match(new RegExp(`/(${filesDir}/dgm-[0-9a-f]+\\.svg)$`));
+          const svg = match ? existingSharedDiagramService()?.standaloneFiles.get(match[1]!) : undefined;
+          if (!svg) return next();
+          response.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+          response.end(standaloneSvg(svg, await palette()));
+        });
+      },
+      'astro:server:done': async () => {
+        await closeSharedDiagramService();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const service = await closeSharedDiagramService();
+        if (!service) return;
+        const outDir = fileURLToPath(dir);
+        const css = await palette();
+        for (const [file, svg] of service.standaloneFiles) {
+          const target = path.join(outDir, file);
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, standaloneSvg(svg, css));
+        }
+        const { drawn, cached, fallback } = service.stats;
+        logger.info(
+          `${drawn} ${drawn === 1 ? 'diagrama desenhado' : 'diagramas desenhados'}, ${cached} do cache` +
+            (fallback > 0 ? `, ${fallback} sem navegador (desenho no cliente)` : '') +
+            ` (cache em ${path.relative(root, service.cache.dir) || service.cache.dir}).`,
+        );
+      },
+    },
+  };
+}
