@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { texts } from '../texts.ts';
 import { formatDiagnostic, type Diagnostic } from '../utils/diagnostics.ts';
 import { sharedDiagramService, type DiagramService } from '../utils/diagram-service.ts';
+import { parseFenceMeta } from '../utils/fence-meta.ts';
 import { renameSvgIds } from '../utils/svg-theme.ts';
 
 export interface RehypeMermaidOptions {
@@ -35,27 +36,6 @@ interface MermaidFence {
 }
 
 const warnedKey = Symbol.for('themelion.diagram-unavailable-warned');
-
-/** Reads `key="value"` pairs from a fence's meta string (e.g. ```mermaid caption="Fluxo do login"). */
-export function parseFenceMeta(meta: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  let index = 0;
-  while (index < meta.length) {
-    const equals = meta.indexOf('=', index);
-    if (equals === -1) break;
-    const key = meta.slice(index, equals).trim().split(/\s+/).pop() ?? '';
-    const quote = meta[equals + 1];
-    if (quote !== '"' && quote !== "'") {
-      index = equals + 1;
-      continue;
-    }
-    const close = meta.indexOf(quote, equals + 2);
-    if (close === -1) break;
-    if (key) attributes[key] = meta.slice(equals + 2, close);
-    index = close + 1;
-  }
-  return attributes;
-}
 
 function isMermaidCode(node: ElementContent | undefined): node is Element {
   if (node?.type !== 'element' || node.tagName !== 'code') return false;

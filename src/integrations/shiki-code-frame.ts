@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
 import { texts } from '../texts';
+import { parseFenceMeta } from '../utils/fence-meta.ts';
 
 /** Human names for the fence ids authors use most; other ids are shown as written. */
 const languageNames: Record<string, string> = {
@@ -24,12 +25,6 @@ const languageNames: Record<string, string> = {
   plaintext: 'Texto',
 };
 
-/** Reads `title="…"` (or `title='…'`) from a fence's meta string, e.g. ```ts title="server.ts" {2-4}. */
-export function titleFromMeta(meta: string | undefined): string | undefined {
-  const match = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(meta ?? '');
-  return match?.[1] ?? match?.[2] ?? undefined;
-}
-
 /**
  * Wraps each highlighted block in a figure whose caption names the file (or the language) and holds a
  * copy button. The button starts hidden: it only works with JavaScript, which unhides it.
@@ -40,7 +35,7 @@ export function transformerCodeFrame(): ShikiTransformer {
     root(root) {
       const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
       if (!pre) return;
-      const title = titleFromMeta(this.options.meta?.__raw);
+      const title = parseFenceMeta(this.options.meta?.__raw ?? '')['title'];
       const lang = this.options.lang;
       const caption = title ?? languageNames[lang] ?? lang;
       const button: Element = {

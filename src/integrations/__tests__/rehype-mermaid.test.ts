@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagramService } from '../../utils/diagram-service.ts';
 import { findChromium } from '../../utils/mermaid-renderer.ts';
 import { optimize } from 'svgo';
-import { parseFenceMeta, rehypeMermaid, type RehypeMermaidOptions } from '../rehype-mermaid.ts';
+import { rehypeMermaid, type RehypeMermaidOptions } from '../rehype-mermaid.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -51,12 +51,6 @@ function idsOf(svgHtml: string) {
   return { declared, referenced: [...referenced] };
 }
 
-describe('parseFenceMeta', () => {
-  it('reads quoted key="value" pairs and ignores bare words', () => {
-    expect(parseFenceMeta(`caption="Fluxo do login" wide title='a b'`)).toEqual({ caption: 'Fluxo do login', title: 'a b' });
-    expect(parseFenceMeta('')).toEqual({});
-  });
-});
 
 describe('rehypeMermaid with a browser', () => {
   let cacheDir = '';
