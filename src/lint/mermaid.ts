@@ -15,11 +15,26 @@ export type MermaidOutcome =
       expected?: string[] | undefined;
     };
 
+/** The parts of a diagram database this module reads; autoWrap/setWrap exist on the sequence diagram's. */
+interface DiagramDb {
+  getAccTitle?: () => string;
+  getAccDescription?: () => string;
+  autoWrap?: () => boolean;
+  setWrap?: (wrap: boolean) => void;
+}
+
+/** A diagram's jison parser: mermaid points `yy` at a fresh database, then calls parse. */
+interface DiagramParser {
+  yy?: DiagramDb;
+  parse(text: string): unknown;
+}
+
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   detectType(text: string): string;
   mermaidAPI: {
-    getDiagramFromText(text: string): Promise<{ type: string; db: { getAccTitle?: () => string; getAccDescription?: () => string } }>;
+    getConfig(): { sequence?: { wrap?: boolean } };
+    getDiagramFromText(text: string): Promise<{ type: string; db: DiagramDb; getParser(): DiagramParser }>;
   };
 }
 
@@ -29,6 +44,8 @@ interface JisonError {
 }
 
 let ready: MermaidApi | undefined;
+/** What the sequence database's autoWrap() answers under the configuration this module sets. */
+let sequenceWrap = false;
 
 /**
  * mermaid sanitises labels with DOMPurify's default instance, which in Node (no DOM) is created
@@ -47,6 +64,7 @@ function loadMermaid(): MermaidApi {
   }
   ready = mermaidModule as unknown as MermaidApi;
   ready.initialize({ startOnLoad: false });
+  sequenceWrap = ready.mermaidAPI.getConfig().sequence?.wrap ?? false;
   return ready;
 }
 
@@ -89,6 +107,29 @@ function describeFailure(source: string, caught: unknown, type: string | undefin
   return { ok: false, type, line, column, reason, expected };
 }
 
+const hoisted = new WeakSet<DiagramParser>();
+/** The sequence `wrap` default while one of this module's parses runs; undefined otherwise. */
+let wrapDuringParse: boolean | undefined;
+
+/**
+ * The sequence diagram's database decides each participant's and message's `wrap` with autoWrap(),
+ * which, unless the diagram set one, reads mermaid's configuration through getConfig() — a deep copy of
+ * the whole configuration (about a thousand properties, ~0.5 ms) for every line. This module
+ * initialises mermaid once and never changes its configuration (getDiagramFromText applies no diagram
+ * directives), so the answer is the same for every line of every diagram: it is read once and given to
+ * each fresh database with its own setWrap() before parsing. Same grammar, same database, same values.
+ */
+function hoistWrapLookup(parser: DiagramParser): void {
+  if (hoisted.has(parser)) return;
+  hoisted.add(parser);
+  const parse = parser.parse;
+  parser.parse = function (this: DiagramParser, text: string) {
+    const db = this.yy;
+    if (wrapDuringParse !== undefined && db?.autoWrap && db.setWrap) db.setWrap(wrapDuringParse);
+    return parse.call(this, text);
+  };
+}
+
 const cache = new Map<string, Promise<MermaidOutcome>>();
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -109,7 +150,11 @@ export function parseMermaid(source: string): Promise<MermaidOutcome> {
       type = undefined;
     }
     try {
-      const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+      wrapDuringParse = sequenceWrap;
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(source).finally(() => {
+        wrapDuringParse = undefined;
+      });
+      hoistWrapLookup(diagram.getParser());
       return {
         ok: true,
         type: diagram.type,

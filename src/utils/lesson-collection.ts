@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
-import { checkFrontmatter } from './frontmatter.ts';
+import { checkFrontmatter, type FrontmatterResult } from './frontmatter.ts';
 import { checkLessonGraph, type GraphLesson } from './lesson-graph.ts';
 import { parseLessonPath } from './lesson-path.ts';
 import { readModules } from './modules.ts';
@@ -15,15 +15,25 @@ export interface CollectionPaths {
   modulesFile: string;
 }
 
-export interface CheckedLesson extends GraphLesson {
-  source: string;
-}
+/**
+ * The frontmatter check of one lesson file (absolute path; `shown` is the path diagnostics name).
+ * Undefined when the caller refused the file before reading it (too large, unreadable) and reports
+ * why itself: the lesson then counts as invalid, so links and prerequisites to it are not flagged twice.
+ */
+export type FrontmatterOf = (file: string, shown: string) => Promise<FrontmatterResult | undefined>;
+
+/** Reads the file and checks its frontmatter: what the site's loader needs when nothing was read yet. */
+const readFrontmatter: FrontmatterOf = async (file, shown) => checkFrontmatter(shown, await readFile(file, 'utf8'));
 
 /**
  * Validates every lesson file's path and frontmatter and the cross-file graph, collecting all problems
- * rather than stopping at the first, so one bad lesson never hides the others.
+ * rather than stopping at the first, so one bad lesson never hides the others. A caller that already
+ * read and parsed the files (the linter) passes their frontmatter results, so no file is read twice.
  */
-export async function checkLessonCollection(paths: CollectionPaths): Promise<{ lessons: CheckedLesson[]; diagnostics: Diagnostic[] }> {
+export async function checkLessonCollection(
+  paths: CollectionPaths,
+  frontmatterOf: FrontmatterOf = readFrontmatter,
+): Promise<{ lessons: GraphLesson[]; diagnostics: Diagnostic[] }> {
   const display = (file: string) => path.relative(paths.root, file).replaceAll('\\', '/');
   const { modules, diagnostics } = await readModules(paths.modulesFile, display(paths.modulesFile));
 
@@ -33,7 +43,7 @@ export async function checkLessonCollection(paths: CollectionPaths): Promise<{ l
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 
-  const lessons: CheckedLesson[] = [];
+  const lessons: GraphLesson[] = [];
   const invalidIds: string[] = [];
   for (const file of files) {
     const shown = display(file);
@@ -42,10 +52,9 @@ export async function checkLessonCollection(paths: CollectionPaths): Promise<{ l
       diagnostics.push({ file: shown, line: 1, column: 1, severity: 'error', message: where.problem, ruleId: 'lesson-path' });
       continue;
     }
-    const source = await readFile(file, 'utf8');
-    const result = checkFrontmatter(shown, source);
-    diagnostics.push(...result.diagnostics);
-    if (result.data) {
+    const result = await frontmatterOf(file, shown);
+    if (result) diagnostics.push(...result.diagnostics);
+    if (result?.data) {
       lessons.push({
         file: shown,
         id: where.id,
@@ -53,7 +62,6 @@ export async function checkLessonCollection(paths: CollectionPaths): Promise<{ l
         order: result.data.order,
         prerequisites: result.data.prerequisites,
         fieldLines: result.fieldLines,
-        source,
       });
     } else {
       invalidIds.push(where.id);
