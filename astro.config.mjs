@@ -6,6 +6,7 @@ import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [lessonLint(), mdx(), sitemap(), diagrams()],
+  integrations: [lessonLint(), mdx(), sitemap(), diagrams(), pagefindIndex()],
   env: {
     schema: {
       REPO_URL: envField.string({

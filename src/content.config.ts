@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { glossaryLoader } from './integrations/glossary-loader';
 import { lessonsLoader } from './integrations/lessons-loader';
+import { glossaryEntrySchema } from './schemas/glossary';
 import { lessonSchema } from './schemas/lesson';
 import { moduleSchema } from './schemas/module';
 
@@ -14,4 +16,9 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { modules, lessons };
+const glossary = defineCollection({
+  loader: glossaryLoader({ file: './content/glossary.yaml', lessonsDir: './content/lessons/' }),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { modules, lessons, glossary };

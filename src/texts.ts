@@ -87,6 +87,77 @@ export const texts = {
       units: 'Unidades que contam como número concreto',
     },
   },
+  search: {
+    open: 'Buscar',
+    openLabel: 'Buscar nas aulas (atalhos: / ou Ctrl+K)',
+    dialogLabel: 'Buscar nas aulas',
+    close: 'Fechar',
+    inputLabel: 'O que você procura?',
+    placeholder: 'Ex.: idempotência, 429, JWKS',
+    submit: 'Buscar',
+    moduleFilter: 'Módulo',
+    levelFilter: 'Nível',
+    allModules: 'Todos',
+    allLevels: 'Todos',
+    resultsLabel: 'Resultados da busca',
+    sectionsLabel: (title: string) => `Seções de ${title}`,
+    loading: 'Carregando a busca…',
+    idle: 'Digite um termo para buscar nas aulas e no glossário.',
+    count: (count: number, query: string) =>
+      count === 0
+        ? `Nenhum resultado para “${query}”. Tente outra palavra ou tire os filtros.`
+        : count === 1
+          ? `1 resultado para “${query}”.`
+          : `${count} resultados para “${query}”.`,
+    unavailable:
+      'A busca ainda não está disponível aqui: o índice só é gerado por npm run build. No npm run dev, navegue pelas aulas em /aulas/.',
+    failed: 'Não foi possível carregar a busca. Verifique a conexão e tente de novo, ou navegue pelas aulas.',
+    browseAll: 'Ver todas as aulas',
+    keyboardHint: 'Setas ↑ ↓ percorrem os resultados, Enter abre, Esc fecha.',
+    pageTitle: 'Buscar',
+    pageDescription: 'Busque nas aulas da Sala Backend por termo, cabeçalho, código de status ou sigla, com filtros por módulo e nível.',
+    noScript: 'A busca precisa de JavaScript. Sem ele, navegue pelo índice de aulas, pelas tags ou pelo glossário.',
+  },
+  indexes: {
+    navLabel: 'Índices',
+    lessons: 'Aulas',
+    tags: 'Tags',
+    levels: 'Níveis',
+    glossary: 'Glossário',
+    lessonsTitle: 'Todas as aulas',
+    lessonsDescription: 'Todas as aulas publicadas da Sala Backend, por módulo, com nível, tempo de leitura e resumo.',
+    lessonsLead: (count: number) =>
+      `${count === 1 ? '1 aula publicada' : `${count} aulas publicadas`}, na ordem de leitura de cada módulo.`,
+    tagsTitle: 'Tags',
+    tagsDescription: 'Os assuntos das aulas da Sala Backend, cada um com a lista de aulas que o tratam.',
+    tagsLead: 'Cada tag reúne as aulas que tratam do assunto, em qualquer módulo.',
+    tagTitle: (tag: string) => `Aulas com a tag “${tag}”`,
+    tagDescription: (tag: string, count: number) =>
+      `${count === 1 ? 'A aula' : `As ${count} aulas`} da Sala Backend com a tag “${tag}”, por módulo.`,
+    allTags: 'Todas as tags',
+    levelsTitle: 'Aulas por nível',
+    levelsDescription: 'As aulas da Sala Backend agrupadas por nível: iniciante, intermediário e avançado.',
+    levelsLead: 'Comece pelo seu nível; cada aula indica antes o que vale ler.',
+    levelTitle: (level: string) => `Aulas de nível ${level}`,
+    levelDescription: (level: string, count: number) =>
+      `${count === 1 ? 'A aula' : `As ${count} aulas`} de nível ${level} da Sala Backend, por módulo.`,
+    levelSummaries: {
+      iniciante: 'Para quem está começando no backend: conceitos e protocolos que o resto usa.',
+      intermediario: 'Para quem já coloca serviços em produção e quer acertar os detalhes.',
+      avancado: 'Para quem projeta e revisa sistemas com muitos serviços e muita carga.',
+    } satisfies Record<LessonLevel, string>,
+    allLevels: 'Todos os níveis',
+    emptyLevel: 'Ainda não há aulas publicadas neste nível.',
+  },
+  glossary: {
+    title: 'Glossário',
+    description: 'Os termos de backend usados nas aulas da Sala Backend, de A a Z, com definições curtas em português.',
+    lead: 'Definições curtas dos termos que aparecem nas aulas, com links para onde cada um é explicado em detalhe.',
+    lettersLabel: 'Letras do glossário',
+    aliasesLabel: 'Também chamado de',
+    lessonsLabel: 'Nas aulas',
+    termLinkLabel: (term: string) => `${term} (glossário)`,
+  },
   footer: 'Themelion · Sala Backend — conteúdo em português para quem constrói sistemas.',
 } as const;
 

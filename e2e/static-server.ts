@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  /** Site root URL including the base path, always ending in "/". */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Normalises a base path the way Astro's `base` reads it: "/", "/docs/" or "docs" all work. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/**
+ * Serves a built site the way a static host does: only under the base path, directories answer with
+ * their index.html, nothing else is rewritten. Listens on 127.0.0.1 on a free port.
+ */
+export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+  const prefix = normaliseBase(base);
+  const server: Server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const notFound = () => {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('404');
+    };
+    if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return notFound();
+    const relative = pathname.slice(prefix.length - 1);
+    let file = path.join(root, relative);
+    if (!file.startsWith(root)) return notFound();
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          response.writeHead(301, { location: `${pathname}/` });
+          return response.end();
+        }
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+      response.writeHead(200, {
+        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+      });
+      createReadStream(file).pipe(response);
+    } catch {
+      notFound();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { type GlossaryEntry, glossaryEntrySchema } from '../schemas/glossary.ts';
+import type { Diagnostic } from './diagnostics.ts';
+
+export const glossaryRuleId = 'glossary';
+
+/** The accent-free, lower-case key used to compare terms and aliases ("Idempotência" and "idempotencia" collide). */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+}
+
+/**
+ * Reads and validates the glossary: every entry against the schema, ids and names unique, and every
+ * related lesson an existing lesson id. All problems are reported at once, each at its YAML line.
+ */
+export async function checkGlossary(
+  file: string,
+  lessonIds: ReadonlySet<string>,
+  displayPath = file,
+): Promise<{ entries: GlossaryEntry[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const report = (line: number, column: number, message: string) =>
+    diagnostics.push({ file: displayPath, line, column, severity: 'error', message, ruleId: glossaryRuleId });
+
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    report(1, 1, `glossário ausente: não foi possível ler ${displayPath}; esperado um arquivo YAML com a lista de termos. Restaure o arquivo.`);
+    return { entries: [], diagnostics };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  for (const error of doc.errors) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    report(line, col, `YAML inválido no glossário: ${error.message.split('\n')[0]}. Confira a indentação desta linha.`);
+  }
+  if (doc.errors.length > 0) return { entries: [], diagnostics };
+  if (!isSeq(doc.contents)) {
+    report(1, 1, 'glossário inválido: esperado uma lista YAML de termos (itens começando com "- id: ..."). Reescreva o arquivo como lista.');
+    return { entries: [], diagnostics };
+  }
+
+  const at = (node: unknown) => {
+    const start = (node as YamlNode | undefined)?.range?.[0] ?? 0;
+    const { line, col } = lineCounter.linePos(start);
+    return [line, col] as const;
+  };
+  const items = doc.toJS() as unknown[];
+  const entries: GlossaryEntry[] = [];
+  const ids = new Map<string, number>();
+  const names = new Map<string, string>();
+
+  doc.contents.items.forEach((item, index) => {
+    const fieldNode = (key: string) => (isMap(item) ? item.get(key, true) : undefined) ?? item;
+    const [line] = at(item);
+    const result = glossaryEntrySchema.safeParse(items[index]);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [issueLine, issueCol] = at(issue.path.length > 0 ? doc.getIn([index, ...issue.path], true) ?? item : item);
+        report(issueLine, issueCol, `${issue.path.join('.') || 'termo'}: ${issue.message}`);
+      }
+      return;
+    }
+    const entry = result.data;
+    const label = `termo "${entry.id}"`;
+
+    const firstLine = ids.get(entry.id);
+    if (firstLine !== undefined) {
+      report(...at(fieldNode('id')), `${label}: id repetido (já usado na linha ${firstLine}); esperado um id por termo. Renomeie um deles ou junte as definições.`);
+    }
+    ids.set(entry.id, line);
+
+    for (const [position, name] of [entry.term, ...entry.aliases].entries()) {
+      const key = foldText(name);
+      const owner = names.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        const node = position === 0 ? fieldNode('term') : doc.getIn([index, 'aliases', position - 1], true);
+        report(...at(node ?? item), `${label}: o nome "${name}" já pertence ao termo "${owner}"; esperado cada nome em um só termo. Remova-o de um dos dois.`);
+      }
+      names.set(key, entry.id);
+    }
+
+    entry.lessons.forEach((lessonId, position) => {
+      if (!lessonIds.has(lessonId)) {
+        report(
+          ...at(doc.getIn([index, 'lessons', position], true) ?? item),
+          `${label}: aula "${lessonId}" não existe; esperado o id de uma aula em content/lessons/ (ex.: "protocolos/http"). Corrija o id ou remova a referência.`,
+        );
+      }
+    });
+    entries.push(entry);
+  });
+  return { entries, diagnostics };
+}
