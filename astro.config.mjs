@@ -7,6 +7,7 @@ import { defineConfig, envField } from 'astro/config';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
 import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkReadingTime],
       rehypePlugins: [
+        [rehypeBaseLinks, { base }],
         [rehypeMermaid, { base }],
         [rehypeTableScroll, { label: texts.lesson.tableLabel }],
       ],
