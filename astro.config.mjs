@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
 import { diagrams } from './src/integrations/diagrams.ts';
+import { draftVisibility } from './src/integrations/draft-visibility.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [lessonLint(), mdx(), sitemap(), diagrams(), pagefindIndex()],
+  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), pagefindIndex()],
   env: {
     schema: {
       REPO_URL: envField.string({

@@ -1,5 +1,7 @@
 /** Every pt-BR string the site's UI shows, in one place so wording stays consistent. */
 import type { LessonLevel, LessonStatus } from './schemas/lesson';
+import type { CalloutType } from './components/mdx/types';
+import type { LessonInput } from './schemas/lesson';
 
 export const texts = {
   siteName: 'Themelion · Sala Backend',
@@ -158,7 +160,81 @@ export const texts = {
     lessonsLabel: 'Nas aulas',
     termLinkLabel: (term: string) => `${term} (glossário)`,
   },
+  components: {
+    callout: {
+      nota: 'Nota',
+      dica: 'Dica',
+      aviso: 'Aviso',
+      perigo: 'Perigo',
+    } satisfies Record<CalloutType, string>,
+    invalidType: (value: string, allowed: readonly string[]) => `type="${value}" inválido; esperado um de ${allowed.join(', ')}.`,
+    calloutTypeHint: 'Troque por <Callout type="nota">, "dica", "aviso" ou "perigo" (sem acentos, em minúsculas).',
+    codeTabs: {
+      label: 'Exemplo em várias linguagens',
+      invalidContent: (blocks: number, strays: readonly string[]) =>
+        `conteúdo inválido: encontrado ${blocks === 1 ? '1 bloco' : `${blocks} blocos`} de código${strays.length > 0 ? ` e outros elementos (${strays.join(', ')})` : ''}; esperado pelo menos 2 blocos de código cercados (\`\`\`) e nada mais.`,
+      invalidContentHint: 'Deixe dentro de <CodeTabs> só os blocos de código, cada um separado por uma linha em branco, e o texto fora dele.',
+      repeated: (languages: readonly string[]) =>
+        `linguagem repetida: ${languages.join(', ')} aparece em mais de um bloco; esperado uma linguagem por aba.`,
+      repeatedHint: 'Junte os trechos da mesma linguagem num só bloco ou use dois <CodeTabs>.',
+    },
+    compare: {
+      prosConsLabel: 'Prós e contras',
+      typeHint: 'Use <Compare> para alternativas lado a lado ou <Compare type="pros-contras"> para vantagens e desvantagens.',
+    },
+    figure: {
+      missingCaption: 'legenda ausente: encontrado <Figure> sem caption; esperado caption="…" com uma frase que diga o que a figura mostra.',
+      missingCaptionHint: 'Acrescente caption="…" ao <Figure>; se o conteúdo não precisa de legenda, tire o <Figure>.',
+      missingAlt: (source: string) =>
+        `imagem sem texto alternativo: ${source || 'imagem'} está sem alt (ou com alt vazio); esperado um alt que diga o que a imagem mostra.`,
+      missingAltHint:
+        'Escreva alt="…" no <Figure> (numa imagem em Markdown, a descrição vai entre os colchetes) dizendo o que a imagem mostra, não o formato: "Fila com 3 consumidores", não "imagem".',
+    },
+  },
+  authoring: {
+    title: 'Guia de autoria',
+    description:
+      'Como escrever uma aula da Sala Backend: o contrato do frontmatter e das cinco seções, os componentes MDX com exemplos, o linter, o fluxo de revisão e os comandos.',
+    rulesBackLink: ['O contrato completo da aula, os componentes e o fluxo de revisão estão no ', '.'] as const,
+    tocLabel: 'Neste guia',
+    sourceLabel: 'Código MDX',
+    resultLabel: 'Resultado',
+    fieldHeading: 'Campo',
+    requiredHeading: 'Obrigatório',
+    constraintHeading: 'Formato',
+    purposeHeading: 'Para que serve',
+    yes: 'sim',
+    no: 'não',
+    defaultValue: (value: string) => `padrão: ${value}`,
+    constraints: {
+      text: (min?: number, max?: number) =>
+        min !== undefined && max !== undefined ? `texto de ${min} a ${max} caracteres` : min !== undefined ? `texto com ${min} caracteres ou mais` : 'texto',
+      integerAbove: (min: number) => `inteiro maior que ${min}`,
+      integer: 'inteiro',
+      oneOf: (values: readonly string[]) => `um de: ${values.join(', ')}`,
+      list: (item: string, min?: number, max?: number) =>
+        `lista${min !== undefined && max !== undefined ? ` de ${min} a ${max} itens` : ''}; cada item: ${item}`,
+      kebabCase: 'kebab-case sem acentos (ex.: status-http)',
+      lessonId: 'id de outra aula, "modulo/slug" (ex.: protocolos/http)',
+      date: 'data AAAA-MM-DD (ex.: 2026-11-23)',
+    },
+    fieldPurposes: {
+      title: 'Título da aula: o H1 da página e o texto dos cartões.',
+      description: 'Resumo do problema que a aula resolve; vira a meta description e o texto dos cartões.',
+      order: 'Posição da aula no módulo; não pode repetir dentro do módulo.',
+      level: 'Experiência esperada de quem lê.',
+      tags: 'Assuntos da aula, usados no índice de tags e nos filtros da busca.',
+      prerequisites: 'Aulas para ler antes; precisam existir e não podem formar ciclo.',
+      status: 'Estado editorial: só published chega ao site publicado.',
+      origin: 'Quem escreveu o texto: uma pessoa (human) ou o agente de escrita (agent).',
+      reviewer: 'Quem revisou; obrigatório para publicar um rascunho do agente.',
+      updated: 'Data da última mudança relevante no conteúdo.',
+    } satisfies Record<keyof LessonInput, string>,
+  },
   footer: 'Themelion · Sala Backend — conteúdo em português para quem constrói sistemas.',
+  footerNavLabel: 'Rodapé',
+  footerAuthoring: 'Guia de autoria',
+  footerRules: 'Regras das aulas',
 } as const;
 
 /** Dates as learners in Brazil read them, e.g. "23 de novembro de 2026". */

@@ -5,7 +5,7 @@ export type Module = CollectionEntry<'modules'>;
 
 /** Lessons learners may see: production builds publish only reviewed, published lessons; dev shows every state. */
 export function isVisible(lesson: Lesson): boolean {
-  return import.meta.env.DEV || lesson.data.status === 'published';
+  return import.meta.env.SHOW_DRAFTS || lesson.data.status === 'published';
 }
 
 export function moduleOf(lesson: Lesson): string {
