@@ -1,4 +1,5 @@
-import type { Rule } from '../types.ts';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Point, Rule } from '../types.ts';
 import { pointInBlock, proseBlocks } from '../text.ts';
 
 /** Markers of unfinished text; upper case only, since "Todo" is a Portuguese word. */
@@ -11,6 +12,23 @@ const stub = /^[[(]?\s*(?:\.{3,}|…)\s*[\])]?$/;
 /** Comment openers of the fence languages lessons use; a line that is only a comment holding a stub is a stub. */
 const commentOnly = /^(?:\/\/+|#+|--|;+|%%|\/\*+|<!--)\s*(.*?)\s*(?:\*+\/|-->)?$/;
 
+/** Top-level string fields of the frontmatter (title, description…), where scaffold hints also live. */
+function frontmatterStrings(tree: Parameters<Rule['check']>[0]['tree']): { field: string; value: string; at: Point }[] {
+  const yamlNode = tree.children[0];
+  if (yamlNode?.type !== 'yaml') return [];
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlNode.value, { lineCounter });
+  if (document.errors.length > 0 || !isMap(document.contents)) return [];
+  const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
+  const fields: { field: string; value: string; at: Point }[] = [];
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'string') continue;
+    const position = lineCounter.linePos(pair.value.range?.[0] ?? 0);
+    fields.push({ field: String(pair.key.value), value: pair.value.value, at: { line: firstLine + position.line - 1, column: position.col } });
+  }
+  return fields;
+}
+
 export const rule: Rule = {
   id: 'placeholders',
   severity: 'error',
@@ -20,7 +38,15 @@ export const rule: Rule = {
     good: 'const pedido = { ...rascunho, status: "pago" };\n\nO servidor espera, reenvia, espera de novo... até o limite de 3 tentativas.',
     bad: 'TODO: explicar o backoff.\n\n```ts\nasync function pagar() {\n  // ...\n}\n```',
   },
-  check({ doc, report }) {
+  check({ doc, tree, report }) {
+    for (const { field, value, at } of frontmatterStrings(tree)) {
+      const marker = [...value.matchAll(markers)].find((match) => isMarker(match[0]));
+      if (!marker) continue;
+      report({
+        at,
+        message: `marcador de rascunho no frontmatter: ${field} contém "${marker[0]}"; esperado o texto final. Reescreva o campo ${field}.`,
+      });
+    }
     for (const block of proseBlocks(doc.body)) {
       for (const match of block.text.matchAll(markers)) {
         if (!isMarker(match[0])) continue;
