@@ -189,19 +189,22 @@ describe('filtros e link compartilhável', () => {
     const page = await newPage('/');
     await openWithSlash(page);
     const all = await search(page, 'HTTP');
-    expect(all.pages).toEqual(expect.arrayContaining([lesson('protocolos/http'), lesson('apis/idempotencia'), lesson('autenticacao/jwt')]));
+    // The query spans modules, so each filter has something to remove; which lessons rank first changes as lessons are added.
+    expect(all.pages).toContain(lesson('protocolos/http'));
+    expect(all.pages.some((path) => path.startsWith(`${basePath}autenticacao/`))).toBe(true);
+    expect(all.pages.some((path) => !path.startsWith(`${basePath}autenticacao/`))).toBe(true);
 
     const shown = async () => (await readResults(page, dialog(page))).pages;
     const levels = () => dialog(page).locator('.search-result-meta').allTextContents();
 
     await dialog(page).locator('select[name="modulo"]').selectOption('autenticacao');
     await expect.poll(shown).not.toContain(lesson('protocolos/http'));
-    expect(await shown()).toContain(lesson('autenticacao/jwt'));
+    expect((await shown()).length).toBeGreaterThan(0);
     expect((await shown()).every((path) => path.startsWith(`${basePath}autenticacao/`))).toBe(true);
 
     await dialog(page).locator('select[name="modulo"]').selectOption('');
     await dialog(page).locator('select[name="nivel"]').selectOption('iniciante');
-    await expect.poll(shown).not.toContain(lesson('autenticacao/jwt'));
+    await expect.poll(levels).toSatisfy((metas: string[]) => metas.length > 0 && metas.every((meta) => meta.endsWith('· Iniciante')));
     expect(await shown()).toContain(lesson('protocolos/http'));
     expect((await levels()).every((meta) => meta.endsWith('· Iniciante'))).toBe(true);
     await page.context().close();

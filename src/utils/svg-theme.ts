@@ -190,6 +190,16 @@ export function themeSvg(rawSvg: string, options: ThemeSvgOptions): ThemeSvgResu
             }
           }
 
+          // Mermaid gives the top and bottom drawings of an actor figure the same ids (actor-man-torsoN…);
+          // ids must be unique in a page and nothing points at these, so the later copies lose theirs.
+          const seenIds = new Set<string>();
+          for (const element of all) {
+            const id = element.attributes['id'];
+            if (id === undefined) continue;
+            if (seenIds.has(id)) delete element.attributes['id'];
+            else seenIds.add(id);
+          }
+
           // Mermaid ships icons (computer, database, clock) and shadow filters in every SVG, used or not.
           const used = referencedIds(svg);
           const prune = (parent: XastParent) => {
