@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
+import rehypeExternalLinks from 'rehype-external-links';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { draftVisibility } from './src/integrations/draft-visibility.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
         [rehypeBaseLinks, { base }],
         [rehypeMermaid, { base }],
         [rehypeTableScroll, { label: texts.lesson.tableLabel }],
+        // Links to other sites must not hand them window.opener nor the reader's URL; they open in the same tab.
+        [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
       ],
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
@@ -49,6 +52,30 @@ export default defineConfig({
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       transformers: [transformerMetaHighlight(), transformerCodeFrame()],
+    },
+  },
+  // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of
+  // the theme script in Base.astro (it must run before first paint) is listed here; e2e/security.test.ts recomputes
+  // the hash of every inline script in dist/ and names the new value when that script changes.
+  // 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (Pagefind's worker gets the same source from
+  // the header in public/_headers). style-src keeps 'unsafe-inline' because
+  // Shiki writes per-token style attributes and each Mermaid SVG carries its own <style>, neither known to Astro;
+  // CSS cannot run script, and no origin but 'self' is allowed anywhere. frame-ancestors only works as a
+  // header, so it lives in public/_headers with the rest of the static-host headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: ['sha256-uGYZA55dbx5Re8Wu7pzNaTbjywjTqDkZpv899WF2DeQ='],
+      },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },
 });

@@ -80,7 +80,8 @@ function drawnFigure(svgText: string, fence: MermaidFence, href: string): Elemen
   const width = Number(svg.properties['width']);
   if (width > 0) {
     // Shrink with the column down to three quarters of the drawn size, then scroll: smaller text is unreadable.
-    svg.properties['style'] = `width:100%;max-width:${width}px;min-width:${Math.round(width * 0.75)}px`;
+    // Only the sizes are per diagram; diagrams.css applies them, so no inline declaration is needed.
+    svg.properties['style'] = `--diagram-width:${width}px;--diagram-min-width:${Math.round(width * 0.75)}px`;
   }
   const figcaption = caption(fence.meta);
   return {
@@ -90,8 +91,9 @@ function drawnFigure(svgText: string, fence: MermaidFence, href: string): Elemen
     children: [
       {
         type: 'element',
-        tagName: 'div',
-        properties: { className: ['diagram-scroll'], tabIndex: 0, role: 'region', ariaLabel: texts.diagram.regionLabel(title) },
+        // A named <section> is a region landmark natively: keyboard users reach and scroll wide diagrams (WCAG 2.1.1).
+        tagName: 'section',
+        properties: { className: ['diagram-scroll'], tabIndex: 0, ariaLabel: texts.diagram.regionLabel(title) },
         children: [svg],
       },
       ...(figcaption ? [figcaption] : []),

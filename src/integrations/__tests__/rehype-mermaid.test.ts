@@ -105,7 +105,7 @@ describe('rehypeMermaid with a browser', () => {
       }
       expect(html).toContain('<title id="dgm-');
       expect(html).toContain('>Login com cookie de sessão</title>');
-      expect(html).toContain('role="region" aria-label="Diagrama: Login com cookie de sessão"');
+      expect(html).toContain('<section class="diagram-scroll" tabindex="0" aria-label="Diagrama: Login com cookie de sessão"');
       expect(html).toContain('<figcaption>Login: a senha é conferida uma vez e o servidor devolve o cookie de sessão.</figcaption>');
       expect(html).toMatch(/<a class="diagram-open" href="\/sala\/diagramas\/dgm-[0-9a-f]{12}\.svg"/);
       // Colours come from the site's custom properties, none from mermaid's placeholders.
