@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
+import { codeColors } from './src/integrations/code-colors.ts';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { draftVisibility } from './src/integrations/draft-visibility.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
@@ -14,17 +15,20 @@ import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
 import { transformerCodeFrame } from './src/integrations/shiki-code-frame.ts';
+import { transformerTokenClasses } from './src/integrations/shiki-token-classes.ts';
 import { texts } from './src/texts.ts';
+import { codeThemes, loadCodePalette } from './src/utils/code-palette.ts';
 
 // Where the site is served from; both can be set per deployment (e.g. a preview under a sub-path).
 const site = process.env.SITE_URL ?? 'https://backend.themelion.com.br';
 const base = process.env.BASE_PATH ?? '/';
+const codePalette = await loadCodePalette();
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), pagefindIndex()],
+  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), codeColors(codePalette), pagefindIndex()],
   env: {
     schema: {
       REPO_URL: envField.string({
@@ -49,9 +53,9 @@ export default defineConfig({
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
     shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes: codeThemes,
       defaultColor: false,
-      transformers: [transformerMetaHighlight(), transformerCodeFrame()],
+      transformers: [transformerMetaHighlight(), transformerTokenClasses(codePalette), transformerCodeFrame()],
     },
   },
   // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of
@@ -59,7 +63,7 @@ export default defineConfig({
   // the hash of every inline script in dist/ and names the new value when that script changes.
   // 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (Pagefind's worker gets the same source from
   // the header in public/_headers). style-src keeps 'unsafe-inline' because
-  // Shiki writes per-token style attributes and each Mermaid SVG carries its own <style>, neither known to Astro;
+  // each Mermaid SVG carries its own <style> and style attributes, unknown to Astro (code tokens use classes);
   // CSS cannot run script, and no origin but 'self' is allowed anywhere. frame-ancestors only works as a
   // header, so it lives in public/_headers with the rest of the static-host headers.
   security: {
