@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { lintLessons } from '../lint/engine.ts';
 import { countDiagnostics, formatPretty } from '../lint/format.ts';
 import { assembleBrief, briefDocument, briefMessages } from './brief.ts';
-import { argumentProblem, type CommandIo, exitCodes } from './command-io.ts';
+import { type CommandIo, exitCodes } from './command-io.ts';
 import { toDraftLesson } from './draft-answer.ts';
 import {
   type CompletionOptions,
@@ -16,7 +15,8 @@ import {
   readLlmSetup,
   requestCompletion,
 } from './llm-client.ts';
-import { lessonFile, localDate, nextOrder, parseLessonTarget, readRoom, roomPaths, unknownModuleProblem } from './room.ts';
+import { startLessonCommand } from './lesson-command.ts';
+import { lessonFile, localDate, nextOrder, roomPaths } from './room.ts';
 
 export const draftLessonUsage = `uso: npm run draft -- <modulo>/<slug> [--title "Título da aula"] [--force]
 
@@ -44,15 +44,11 @@ export interface DraftIo extends CommandIo {
   completion?: CompletionOptions;
 }
 
-const options = {
-  title: { type: 'string' },
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+const spec = {
+  name: 'draft',
+  usage: draftLessonUsage,
+  options: { title: { type: 'string' }, force: { type: 'boolean' } },
 } as const;
-
-function readArguments(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-}
 
 /**
  * npm run draft: writes the writing agent's brief and, with an endpoint configured, asks the model for
@@ -60,36 +56,11 @@ function readArguments(argv: readonly string[]) {
  * or failed (nothing written) or draft written with lint errors, 2 misused command or configuration.
  */
 export async function runDraftLesson(argv: readonly string[], io: DraftIo): Promise<number> {
-  const usage = (problem: string) => {
-    io.stderr(`draft: ${problem}\n\n${draftLessonUsage}\n`);
-    return exitCodes.usage;
-  };
-  const refuse = (problem: string) => {
-    io.stderr(`draft: ${problem}\n`);
-    return exitCodes.failed;
-  };
-
-  let parsed: ReturnType<typeof readArguments>;
-  try {
-    parsed = readArguments(argv);
-  } catch (caught) {
-    return usage(argumentProblem(caught));
-  }
-  if (parsed.values.help) {
-    io.stdout(`${draftLessonUsage}\n`);
-    return exitCodes.ok;
-  }
-  if (parsed.positionals.length !== 1) {
-    return usage(`esperado exatamente uma aula (<modulo>/<slug>); recebido ${parsed.positionals.length === 0 ? 'nenhuma' : parsed.positionals.map((value) => `"${value}"`).join(', ')}.`);
-  }
-  const title = parsed.values.title?.trim();
-  if (parsed.values.title !== undefined && !title) return usage('--title vazio; esperado o título da aula entre aspas.');
-
-  const target = parseLessonTarget(parsed.positionals[0]!);
-  if ('problem' in target) return refuse(target.problem);
-  const room = await readRoom(io.root);
-  const moduleProblem = unknownModuleProblem(room, target.module);
-  if (moduleProblem) return refuse(moduleProblem);
+  const command = await startLessonCommand(spec, argv, io);
+  if (typeof command === 'number') return command;
+  const { values, target, room, usage, refuse } = command;
+  const title = values.title?.trim();
+  if (values.title !== undefined && !title) return usage('--title vazio; esperado o título da aula entre aspas.');
 
   const existing = room.lessons.find((lesson) => lesson.id === target.id);
   const brief = assembleBrief({
@@ -115,7 +86,7 @@ export async function runDraftLesson(argv: readonly string[], io: DraftIo): Prom
 
   const file = lessonFile(io.root, target.id);
   const shown = path.relative(io.root, file).replaceAll('\\', '/');
-  if (existing && !parsed.values.force) {
+  if (existing && !values.force) {
     return refuse(`a aula já existe: ${shown}; esperado um caminho novo. Nada foi enviado ao modelo. Use --force para substituí-la pelo rascunho do agente.`);
   }
 
@@ -138,7 +109,7 @@ export async function runDraftLesson(argv: readonly string[], io: DraftIo): Prom
   await mkdir(path.dirname(file), { recursive: true });
   try {
     // Without --force, "wx" also refuses a lesson created while the model was writing.
-    await writeFile(file, draft.source, { flag: parsed.values.force ? 'w' : 'wx' });
+    await writeFile(file, draft.source, { flag: values.force ? 'w' : 'wx' });
   } catch (caught) {
     const code = (caught as NodeJS.ErrnoException).code;
     return refuse(code === 'EEXIST' ? `a aula ${shown} foi criada enquanto o modelo escrevia; nada foi gravado. Use --force para substituí-la.` : `não foi possível gravar ${shown}: ${(caught as Error).message}.`);

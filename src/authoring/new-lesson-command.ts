@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { type LessonLevel, lessonLevels } from '../schemas/lesson.ts';
 import { formatDiagnostic } from '../utils/diagnostics.ts';
 import { checkFrontmatter } from '../utils/frontmatter.ts';
-import { argumentProblem, type CommandIo, exitCodes } from './command-io.ts';
-import { lessonFile, localDate, nextOrder, parseLessonTarget, readRoom, unknownModuleProblem } from './room.ts';
+import { type CommandIo, exitCodes } from './command-io.ts';
+import { startLessonCommand } from './lesson-command.ts';
+import { lessonFile, localDate, nextOrder } from './room.ts';
 import { deriveTags, scaffoldLesson, titleFromSlug } from './scaffold.ts';
 
 export const newLessonUsage = `uso: npm run new -- <modulo>/<slug> [--title "Título da aula"] [--level ${lessonLevels.join('|')}]
@@ -17,50 +17,21 @@ export const newLessonUsage = `uso: npm run new -- <modulo>/<slug> [--title "Tí
 Cria content/lessons/<modulo>/<slug>.mdx com o frontmatter preenchido (status: draft, origin: human) e as
 cinco seções, cada uma com uma dica marcada com TODO: — o linter recusa a aula até todas virarem texto.`;
 
-const options = {
-  title: { type: 'string' },
-  level: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+const spec = {
+  name: 'new',
+  usage: newLessonUsage,
+  options: { title: { type: 'string' }, level: { type: 'string' } },
 } as const;
-
-function readArguments(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-}
 
 /** npm run new: creates a lesson scaffold. Returns the exit code; never throws for bad input. */
 export async function runNewLesson(argv: readonly string[], io: CommandIo): Promise<number> {
-  const usage = (problem: string) => {
-    io.stderr(`new: ${problem}\n\n${newLessonUsage}\n`);
-    return exitCodes.usage;
-  };
-  const refuse = (problem: string) => {
-    io.stderr(`new: ${problem}\n`);
-    return exitCodes.failed;
-  };
-
-  let parsed: ReturnType<typeof readArguments>;
-  try {
-    parsed = readArguments(argv);
-  } catch (caught) {
-    return usage(argumentProblem(caught));
-  }
-  if (parsed.values.help) {
-    io.stdout(`${newLessonUsage}\n`);
-    return exitCodes.ok;
-  }
-  if (parsed.positionals.length !== 1) {
-    return usage(`esperado exatamente uma aula (<modulo>/<slug>); recebido ${parsed.positionals.length === 0 ? 'nenhuma' : parsed.positionals.map((value) => `"${value}"`).join(', ')}.`);
-  }
-  const level = parsed.values.level ?? 'intermediario';
+  const command = await startLessonCommand(spec, argv, io);
+  if (typeof command === 'number') return command;
+  const { values, target, room, usage, refuse } = command;
+  const level = values.level ?? 'intermediario';
   if (!(lessonLevels as readonly string[]).includes(level)) {
     return usage(`--level inválido: "${level}"; esperado um de ${lessonLevels.join(', ')} (sem acentos).`);
   }
-
-  const target = parseLessonTarget(parsed.positionals[0]!);
-  if ('problem' in target) return refuse(target.problem);
-  const room = await readRoom(io.root);
-  const moduleProblem = unknownModuleProblem(room, target.module);
-  if (moduleProblem) return refuse(moduleProblem);
 
   const file = lessonFile(io.root, target.id);
   const shown = path.relative(io.root, file).replaceAll('\\', '/');
@@ -71,7 +42,7 @@ export async function runNewLesson(argv: readonly string[], io: CommandIo): Prom
   const source = scaffoldLesson({
     module: target.module,
     slug: target.slug,
-    title: parsed.values.title ?? titleFromSlug(target.slug),
+    title: values.title ?? titleFromSlug(target.slug),
     level: level as LessonLevel,
     order: nextOrder(room, target.module),
     updated: localDate(io.now?.() ?? new Date()),
@@ -79,7 +50,7 @@ export async function runNewLesson(argv: readonly string[], io: CommandIo): Prom
   });
   const { diagnostics } = checkFrontmatter(shown, source);
   if (diagnostics.length > 0) {
-    const fix = parsed.values.title === undefined ? 'Passe um título com --title "…".' : 'Ajuste o valor de --title.';
+    const fix = values.title === undefined ? 'Passe um título com --title "…".' : 'Ajuste o valor de --title.';
     return refuse(`o frontmatter gerado não é válido:\n${diagnostics.map(formatDiagnostic).join('\n')}\n${fix}`);
   }
 
