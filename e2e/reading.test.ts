@@ -251,6 +251,25 @@ describe('botão de copiar código', () => {
     await context.close();
   });
 
+  test('dois cliques seguidos no mesmo botão não o deixam preso em “Copiado”', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+    const page = await context.newPage();
+    // The page's timers run on a test clock, so the label's reset is checked without waiting for it.
+    await page.clock.install();
+    await page.goto(url(`/${lesson.id}/`));
+    const button = page.locator('article figure.code-block > .copy-button').first();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe(texts.lesson.copied);
+    await page.clock.runFor(500);
+    await button.click();
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe(texts.lesson.copied);
+    // Long after both clicks, the button offers to copy again.
+    await page.clock.runFor(10_000);
+    expect(await button.textContent()).toBe(texts.lesson.copy);
+    await context.close();
+  });
+
   test('se o navegador recusa a área de transferência, o botão e o aviso dizem que não foi possível copiar', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
