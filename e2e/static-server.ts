@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -29,15 +29,17 @@ export function normaliseBase(base: string | undefined): string {
 
 /**
  * Serves a built site the way a static host does: only under the base path, directories answer with
- * their index.html, nothing else is rewritten. Listens on 127.0.0.1 on a free port.
+ * their index.html, nothing else is rewritten, and a missing file answers 404 with the site's 404.html
+ * (as Netlify, Cloudflare Pages and GitHub Pages do). Listens on 127.0.0.1 on a free port.
  */
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
   const prefix = normaliseBase(base);
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const notFound = () => {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('404');
+    const notFound = async () => {
+      const page = await readFile(path.join(root, '404.html')).catch(() => undefined);
+      response.writeHead(404, { 'content-type': page ? contentTypes['.html']! : 'text/plain; charset=utf-8' });
+      response.end(page ?? '404');
     };
     if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return notFound();
     const relative = pathname.slice(prefix.length - 1);
@@ -59,7 +61,7 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
       });
       createReadStream(file).pipe(response);
     } catch {
-      notFound();
+      await notFound();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
