@@ -73,11 +73,12 @@ async function open(
   return { context, page };
 }
 
-/** "#cf222e" → "rgb(207, 34, 46)", the form getComputedStyle reports. */
+/** "#cf222e" (or the minified "#fff") → "rgb(207, 34, 46)", the form getComputedStyle reports. */
 function rgb(hex: string): string {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
-  if (!match) throw new Error(`cor inesperada: ${JSON.stringify(hex)}; esperado #rrggbb`);
-  return `rgb(${match.slice(1).map((pair) => Number.parseInt(pair, 16)).join(', ')})`;
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(hex.trim());
+  const match = short ? [short[0], ...short.slice(1).map((digit) => digit + digit)] : /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!match) throw new Error(`cor inesperada: ${JSON.stringify(hex)}; esperado #rgb ou #rrggbb`);
+  return `rgb(${match.slice(1).map((pair) => Number.parseInt(pair!, 16)).join(', ')})`;
 }
 
 interface Colours {
@@ -94,10 +95,12 @@ interface Colours {
 
 function readColours(page: Page): Promise<Colours> {
   return page.evaluate(() => {
-    const token = [...document.querySelectorAll<HTMLElement>('article pre.astro-code code span[style]')].find(
-      (span) => span.style.getPropertyValue('--shiki-light').toLowerCase() !== span.style.getPropertyValue('--shiki-dark').toLowerCase(),
+    // Token colours come from classes that set shiki's variables (transformerTokenClasses), so they are read computed.
+    const variable = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
+    const token = [...document.querySelectorAll('article pre.astro-code code .line > span')].find(
+      (span) => variable(span, '--shiki-light').toLowerCase() !== variable(span, '--shiki-dark').toLowerCase(),
     );
-    const pre = document.querySelector<HTMLElement>('article pre.astro-code');
+    const pre = document.querySelector('article pre.astro-code');
     const actor = document.querySelector('article figure.diagram svg rect.actor');
     const message = document.querySelector('article figure.diagram svg text.messageText');
     if (!token || !pre || !actor || !message) throw new Error('a aula precisa de um bloco de código colorido e de um diagrama com atores e mensagens');
@@ -105,13 +108,13 @@ function readColours(page: Page): Promise<Colours> {
     return {
       token: {
         shown: getComputedStyle(token).color,
-        light: token.style.getPropertyValue('--shiki-light'),
-        dark: token.style.getPropertyValue('--shiki-dark'),
+        light: variable(token, '--shiki-light'),
+        dark: variable(token, '--shiki-dark'),
       },
       codeBackground: {
         shown: getComputedStyle(pre).backgroundColor,
-        light: pre.style.getPropertyValue('--shiki-light-bg'),
-        dark: pre.style.getPropertyValue('--shiki-dark-bg'),
+        light: variable(pre, '--shiki-light-bg'),
+        dark: variable(pre, '--shiki-dark-bg'),
       },
       actorFill: getComputedStyle(actor).fill,
       messageFill: getComputedStyle(message).fill,
@@ -244,7 +247,7 @@ describe('botão de copiar código', () => {
       await button.click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `bloco ${index + 1} (${caption})` }).toBe(expected);
       expect(await button.textContent()).toBe(texts.lesson.copied);
-      expect(await status.textContent()).toBe(texts.lesson.copied);
+      await expect.poll(() => status.textContent()).toBe(texts.lesson.copied);
     }
     // The label goes back after a moment, ready for another copy.
     await expect.poll(() => buttons.last().textContent(), { timeout: 5_000 }).toBe(texts.lesson.copy);
