@@ -14,6 +14,7 @@ import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
 import { transformerCodeFrame } from './src/integrations/shiki-code-frame.ts';
+import { transformerNoTimeLimit } from './src/integrations/shiki-no-time-limit.ts';
 import { texts } from './src/texts.ts';
 
 // Where the site is served from; both can be set per deployment (e.g. a preview under a sub-path).
@@ -51,7 +52,8 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
-      transformers: [transformerMetaHighlight(), transformerCodeFrame()],
+      // transformerNoTimeLimit: the same code must come out in the same colours however busy the build machine is.
+      transformers: [transformerNoTimeLimit(), transformerMetaHighlight(), transformerCodeFrame()],
     },
   },
   // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of
