@@ -16,6 +16,7 @@ import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
 import { transformerCodeFrame } from './src/integrations/shiki-code-frame.ts';
 import { transformerTokenClasses } from './src/integrations/shiki-token-classes.ts';
+import { transformerNoTimeLimit } from './src/integrations/shiki-no-time-limit.ts';
 import { texts } from './src/texts.ts';
 import { codeThemes, loadCodePalette } from './src/utils/code-palette.ts';
 
@@ -55,7 +56,8 @@ export default defineConfig({
     shikiConfig: {
       themes: codeThemes,
       defaultColor: false,
-      transformers: [transformerMetaHighlight(), transformerTokenClasses(codePalette), transformerCodeFrame()],
+      // transformerNoTimeLimit: the same code must come out in the same colours however busy the build machine is.
+      transformers: [transformerNoTimeLimit(), transformerMetaHighlight(), transformerTokenClasses(codePalette), transformerCodeFrame()],
     },
   },
   // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +15,18 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+
+/** Text formats a static host compresses; images other than SVG, WebAssembly and Pagefind's pre-gzipped files are sent as they are. */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
+
+export interface StaticServerOptions {
+  /**
+   * Gzip text responses when the client accepts it, as static hosts (Netlify, Cloudflare Pages) do. Off by
+   * default so that the browser tests see the files byte for byte; Lighthouse turns it on, since it times
+   * transfers with the bytes that reach the browser.
+   */
+  compress?: boolean;
+}
 
 export interface StaticServer {
   /** Site root URL including the base path, always ending in "/". */
@@ -32,7 +45,7 @@ export function normaliseBase(base: string | undefined): string {
  * their index.html, nothing else is rewritten, and a missing file answers 404 with the site's 404.html
  * (as Netlify, Cloudflare Pages and GitHub Pages do). Listens on 127.0.0.1 on a free port.
  */
-export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
   const prefix = normaliseBase(base);
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -55,11 +68,16 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
         file = path.join(file, 'index.html');
         info = await stat(file);
       }
-      response.writeHead(200, {
-        'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-      });
-      createReadStream(file).pipe(response);
+      const extension = path.extname(file);
+      const headers: OutgoingHttpHeaders = { 'content-type': contentTypes[extension] ?? 'application/octet-stream' };
+      const compressed = options.compress === true && compressible.has(extension);
+      const gzip = compressed && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      if (compressed) headers.vary = 'accept-encoding';
+      if (gzip) headers['content-encoding'] = 'gzip';
+      else headers['content-length'] = info.size;
+      response.writeHead(200, headers);
+      const body = createReadStream(file);
+      (gzip ? body.pipe(createGzip()) : body).pipe(response);
     } catch {
       await notFound();
     }

@@ -1,15 +1,54 @@
 /**
  * Weight budgets of the built site (npm run budget, after npm run build). Reads dist/, prints one table per page
- * type with gzip sizes (level 9, what a static host would send) and exits 1 when a budget is exceeded.
+ * type with gzip sizes (level 9, what a static host would send), then Lighthouse's scores for the largest and
+ * the median lesson (mobile), and exits 1 when a budget is exceeded or a Lighthouse category is below 95.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { init, parse as parseModule } from 'es-module-lexer';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { startStaticServer } from '../e2e/static-server.ts';
+import { lighthouseFailures, lighthouseReport, minimumLighthouseScore, runLighthouse } from '../src/utils/lighthouse-run.ts';
 import { readModules } from '../src/utils/modules.ts';
+
+const usage = `uso: npm run budget -- [--no-lighthouse] [--lighthouse-runs N]
+
+  --no-lighthouse       só os tamanhos, sem o Lighthouse (rápido)
+  --lighthouse-runs N   execuções do Lighthouse por página; vale a execução mediana (padrão: 3)`;
+
+function fail(message: string): never {
+  process.stderr.write(`budget: ${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      options: {
+        lighthouse: { type: 'boolean', default: true },
+        'lighthouse-runs': { type: 'string', default: '3' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowNegative: true,
+    }).values;
+  } catch (caught) {
+    return fail(`argumento inválido: ${caught instanceof Error ? caught.message : String(caught)}`);
+  }
+}
+
+const args = readArguments();
+if (args.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const lighthouseRuns = Number(args['lighthouse-runs']);
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) {
+  fail(`--lighthouse-runs espera um inteiro ≥ 1; recebido "${args['lighthouse-runs']}".`);
+}
 
 const root = process.cwd();
 const dist = path.join(root, 'dist');
@@ -128,6 +167,57 @@ function measurePage(file: string, lessonUrls: Set<string>): PageFigures {
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
+function printTable(rows: string[][]) {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+}
+
+/**
+ * The largest lesson (by gzip HTML) and the median one: the worst case and the typical page. With an even
+ * count the lower of the two middle lessons is taken, so that it is a real page.
+ */
+function lighthousePages(lessons: PageFigures[]): { label: string; page: string }[] {
+  if (lessons.length === 0) return [];
+  const sorted = [...lessons].sort((a, b) => a.html - b.html || a.page.localeCompare(b.page));
+  const largest = sorted.at(-1)!;
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const pages = [{ label: `${largest.page} (maior aula)`, page: largest.page }];
+  if (middle !== largest) pages.push({ label: `${middle.page} (aula mediana)`, page: middle.page });
+  return pages;
+}
+
+async function lighthouseSection(lessons: PageFigures[]): Promise<string[]> {
+  const pages = lighthousePages(lessons);
+  if (pages.length === 0) return [];
+  // Compressed like a static host serves it; Lighthouse times the transfers with the bytes sent.
+  const server = await startStaticServer(dist, base, { compress: true });
+  try {
+    const started = performance.now();
+    const scores = await runLighthouse(
+      pages.map(({ page }) => new URL(page, server.url).href),
+      { runs: lighthouseRuns },
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    const labelled = pages.map(({ label }, index) => ({ label, scores: scores[index]! }));
+    const report = lighthouseReport(labelled);
+    console.log('');
+    console.log(
+      `Lighthouse, celular (emulação e limitação de rede e CPU padrão), ${lighthouseRuns} ${lighthouseRuns === 1 ? 'execução' : 'execuções'} ` +
+        `por página, vale a mediana (${seconds} s):`,
+    );
+    printTable(report.rows);
+    if (report.details.length > 0) {
+      console.log('');
+      console.log('O que custou pontos (auditoria, valor medido, pontos perdidos na categoria):');
+      for (const line of report.details) console.log(`  ${line}`);
+    }
+    console.log(`Mínimo por categoria: ${minimumLighthouseScore}.`);
+    return lighthouseFailures(labelled).map((failure) => `Lighthouse: ${failure}`);
+  } finally {
+    await server.close();
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -210,8 +300,7 @@ async function main(): Promise<number> {
     }
   }
 
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+  printTable(rows);
   console.log('');
   console.log('Aulas, uma a uma (gzip nível 9):');
   for (const figure of lessonFigures) {
@@ -225,11 +314,12 @@ async function main(): Promise<number> {
     `Limites: JS inicial de aula ≤ ${kb(lessonJsBudget)}, CSS ≤ ${kb(cssBudget)}, HTML mediano de aula ≤ ${kb(medianLessonHtmlBudget)}, ` +
       `fora do <article> ≤ ${kb(lessonChromeBudget)}, links para outras aulas ≤ ${lessonLinksBudget}.`,
   );
+  if (args.lighthouse) failures.push(...(await lighthouseSection(lessonFigures)));
   if (failures.length === 0) {
-    console.log('Todos os orçamentos cumpridos.');
+    console.log(args.lighthouse ? 'Todos os orçamentos e notas do Lighthouse cumpridos.' : 'Todos os orçamentos cumpridos (Lighthouse não rodou: --no-lighthouse).');
     return 0;
   }
-  console.error(`\n${failures.length} orçamento(s) estourado(s):`);
+  console.error(`\n${failures.length} ${failures.length === 1 ? 'limite não cumprido' : 'limites não cumpridos'}:`);
   for (const failure of failures) console.error(`  ${failure}`);
   return 1;
 }

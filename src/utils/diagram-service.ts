@@ -3,7 +3,7 @@ import { MermaidRenderer, mermaidVersion, type MermaidSyntaxError } from './merm
 import { placeholderThemeVariables, themeSvg } from './svg-theme.ts';
 
 /** Bump when the SVG post-processing changes, so cached SVGs made by the old code are drawn again. */
-const pipelineVersion = 2;
+const pipelineVersion = 3;
 
 /** The site's sans stack: text is measured with it at build time, so boxes fit the font readers see. */
 const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";

@@ -114,6 +114,9 @@ function referencedIds(root: XastParent): Set<string> {
   return ids;
 }
 
+/** Ids mermaid's sequence renderer numbers with its page-wide actor counter. */
+const mermaidCounterId = /^(?:actor|root-|actor-man-torso|actor-man-arms)\d+$/;
+
 export interface ThemeSvgResult {
   svg: string;
   /** Literal colours left in the SVG's styles that did not come from a placeholder (e.g. a diagram type not themed here). */
@@ -202,6 +205,15 @@ export function themeSvg(rawSvg: string, options: ThemeSvgOptions): ThemeSvgResu
 
           // Mermaid ships icons (computer, database, clock) and shadow filters in every SVG, used or not.
           const used = referencedIds(svg);
+
+          // Mermaid numbers lifelines, actor groups and actor figures (actorN, root-N, actor-man-torsoN…) with a
+          // counter shared by every diagram drawn in the same browser page, so the same diagram got other numbers
+          // whenever the build drew the diagrams in another order (npm run check:determinism caught it).
+          // Nothing points at these ids: they go.
+          for (const element of all) {
+            const id = element.attributes['id'];
+            if (id !== undefined && mermaidCounterId.test(id) && !used.has(id)) delete element.attributes['id'];
+          }
           const prune = (parent: XastParent) => {
             parent.children = parent.children.filter((child) => {
               if (child.type !== 'element') return true;
