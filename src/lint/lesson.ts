@@ -108,8 +108,8 @@ export function buildLessonDocument(tree: Root, source: string): LessonDocument 
       preamble.push(node);
     }
   }
-  const found: Collected = { code: [], headings: [], references: [], expressions: [] };
-  collect(tree, undefined, found);
+  const collected: Collected = { code: [], headings: [], references: [], expressions: [] };
+  collect(tree, undefined, collected);
   const lastLine = source.split('\n').length;
   const frontmatterEnd = tree.children[0]?.type === 'yaml' ? (tree.children[0].position?.end.line ?? 0) : 0;
   // Comments and imports are not content; findings about the whole lesson go to its first real block.
@@ -122,8 +122,8 @@ export function buildLessonDocument(tree: Root, source: string): LessonDocument 
     sections,
     start,
     lastLine,
-    ...found,
-    anchors: anchorsOf(found.headings),
+    ...collected,
+    anchors: anchorsOf(collected.headings),
     prose: proseBlocks(body),
     section: (title) => sections.find((section) => section.title === title),
     sectionAt: (line) => {

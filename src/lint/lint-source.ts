@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { Diagnostic } from '../utils/diagnostics.ts';
 import { defaultLintConfig, type LintConfig } from './config.ts';
@@ -21,10 +20,9 @@ export interface LessonSourceInput {
   rules?: readonly Rule[];
 }
 
-/** A lesson's findings, with the tree and document they came from when it parsed. */
+/** A lesson's findings, with the document they came from when it parsed. */
 export interface LintedLesson {
   diagnostics: Diagnostic[];
-  tree?: Root;
   doc?: LessonDocument;
 }
 
@@ -99,7 +97,7 @@ export async function lintParsedLesson(input: LessonSourceInput, parsed: ParseOu
       });
     }
   }
-  return { diagnostics: applySuppressions(doc, found, suppressibleRuleIds, config, input.file), tree, doc };
+  return { diagnostics: applySuppressions(doc, found, suppressibleRuleIds, config, input.file), doc };
 }
 
 /**
