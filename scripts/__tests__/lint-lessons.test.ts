@@ -50,6 +50,14 @@ describe('lint:lessons CLI', { timeout: 30_000 }, () => {
     expect(stdout).toContain('Nenhum problema: 0 arquivos verificados.');
   });
 
+  it('prints the same findings with the lint cache and with --no-cache', () => {
+    const lesson = 'content/lessons/apis/rest.mdx';
+    const cached = run(lesson, strayFile, '--format', 'json');
+    const fromScratch = run(lesson, strayFile, '--format', 'json', '--no-cache');
+    expect(cached.code).toBe(1);
+    expect(fromScratch).toEqual(cached);
+  });
+
   it('prints JSON, GitHub annotations and SARIF', () => {
     const json = JSON.parse(run(strayFile, '--format', 'json').stdout) as { diagnostics: { ruleId: string }[]; summary: { errors: number } };
     expect(json.summary.errors).toBe(1);

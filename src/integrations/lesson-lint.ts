@@ -11,6 +11,11 @@ export interface LessonLintOptions {
   lessonsDir?: string;
   /** Module list, relative to the project root. */
   modulesFile?: string;
+  /**
+   * Reuse the findings of earlier runs for lessons that did not change (nor did the lessons they link
+   * to), kept in node_modules/.cache/themelion-lint/; default true. The same cache as `npm run lint:lessons`.
+   */
+  cache?: boolean;
 }
 
 function log(logger: AstroIntegrationLogger, diagnostics: Diagnostic[], files: number): void {
@@ -29,7 +34,13 @@ export function lessonLint(options: LessonLintOptions = {}): AstroIntegration {
   let root = '';
   let lessonsDir = '';
   const lint = (paths?: string[]) =>
-    lintLessons({ root, lessonsDir, modulesFile: path.resolve(root, options.modulesFile ?? 'content/modules.yaml'), ...(paths ? { paths } : {}) });
+    lintLessons({
+      root,
+      lessonsDir,
+      modulesFile: path.resolve(root, options.modulesFile ?? 'content/modules.yaml'),
+      cache: options.cache ?? true,
+      ...(paths ? { paths } : {}),
+    });
 
   return {
     name: 'themelion-lesson-lint',

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type ts from 'typescript';
 import { LineCounter, parseAllDocuments } from 'yaml';
 
 /** A syntax problem inside a code block, positioned within the block (1-based). */
@@ -8,16 +9,25 @@ export interface CodeProblem {
   reason: string;
 }
 
-const scriptKinds: Record<string, ts.ScriptKind> = {
-  typescript: ts.ScriptKind.TS,
-  tsx: ts.ScriptKind.TSX,
-  javascript: ts.ScriptKind.JS,
-  jsx: ts.ScriptKind.JSX,
-};
+/** Canonical shiki ids whose code the TypeScript parser reads, with the file extension that selects the dialect. */
+const scriptExtensions: Record<string, 'ts' | 'tsx' | 'js' | 'jsx'> = { typescript: 'ts', tsx: 'tsx', javascript: 'js', jsx: 'jsx' };
 
 /** Canonical shiki ids whose code the TypeScript parser reads. */
 export function isScriptLanguage(language: string): boolean {
-  return language in scriptKinds;
+  return language in scriptExtensions;
+}
+
+const require = createRequire(import.meta.url);
+let compiler: typeof ts | undefined;
+
+/**
+ * TypeScript's compiler is some 9 MB of JavaScript that takes most of a second to load, so it is loaded
+ * on the first TS/JS block rather than with the linter. Through require, not import(): inside Astro's
+ * config loader a dynamic import would go through a module runner that is already closed.
+ */
+function typescript(): typeof ts {
+  compiler ??= require('typescript') as typeof ts;
+  return compiler;
 }
 
 /** The last block parsed: the syntax check and the error-handling check read the same code one after the other. */
@@ -25,8 +35,9 @@ let lastParsed: { code: string; language: string; file: ts.SourceFile } | undefi
 
 function sourceFile(code: string, language: string): ts.SourceFile {
   if (lastParsed?.code === code && lastParsed.language === language) return lastParsed.file;
-  const kind = scriptKinds[language] ?? ts.ScriptKind.TS;
-  const extension = { [ts.ScriptKind.TSX]: 'tsx', [ts.ScriptKind.JS]: 'js', [ts.ScriptKind.JSX]: 'jsx' }[kind as number] ?? 'ts';
+  const ts = typescript();
+  const extension = scriptExtensions[language] ?? 'ts';
+  const kind = { ts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX, js: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX }[extension];
   const file = ts.createSourceFile(`bloco.${extension}`, code, ts.ScriptTarget.Latest, false, kind);
   lastParsed = { code, language, file };
   return file;
@@ -34,6 +45,7 @@ function sourceFile(code: string, language: string): ts.SourceFile {
 
 /** Syntax errors TypeScript's parser finds (no type checking: snippets reference code outside them). */
 export function scriptProblems(code: string, language: string): CodeProblem[] {
+  const ts = typescript();
   const file = sourceFile(code, language);
   // parseDiagnostics is the parser's own list; the public API only offers it through a full Program.
   const diagnostics = (file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -45,6 +57,7 @@ export function scriptProblems(code: string, language: string): CodeProblem[] {
 
 /** Whether TS/JS code handles errors: a try/catch, a `.catch(...)`, or `.then(ok, fail)`. */
 function scriptHandlesErrors(code: string, language: string): boolean {
+  const ts = typescript();
   const file = sourceFile(code, language);
   let found = false;
   const visit = (node: ts.Node): void => {

@@ -6,8 +6,9 @@ import { sortDiagnostics } from '../utils/diagnostics.ts';
 import { checkLessonCollection } from '../utils/lesson-collection.ts';
 import { parseLessonPath } from '../utils/lesson-path.ts';
 import { readModules } from '../utils/modules.ts';
+import { anchorsKey, type CachedFile, type CachedLint, cacheFileName, compileCacheFolder, defaultLintCacheDir, digest, lintVersion, readLintCache, writeLintCache } from './cache.ts';
 import { defaultLintConfig, type LintConfig } from './config.ts';
-import type { FileTask } from './file-task.ts';
+import { anchorsFromRead, type FileOutcome, type FileTask, type LintSetup, readLessonBytes } from './file-task.ts';
 import { lessonFileCheckId } from './file-checks.ts';
 import { runFileTasks } from './pool.ts';
 import type { Rule } from './types.ts';
@@ -31,18 +32,28 @@ export interface LintOptions {
    * worker costs more than linting a few files), otherwise one per available core beyond the first.
    */
   workers?: number;
+  /**
+   * Reuse the results of earlier runs for files (and cross-file facts) that have not changed, and keep
+   * V8's compiled code for the worker threads, under `cacheDir`. Default: off. Ignored with custom `rules`.
+   */
+  cache?: boolean;
+  /** Cache folder (absolute or relative to root); default node_modules/.cache/themelion-lint. */
+  cacheDir?: string;
 }
 
 export interface LintResult {
   diagnostics: Diagnostic[];
   /** Files looked at, as shown in diagnostics. */
   files: string[];
+  /** Linted files whose findings came from the cache instead of running the rules. */
+  cached: number;
 }
 
 /**
- * Lessons to lint above which the work is spread over worker threads. A worker spends about 1.5 s
- * loading the parsers (mermaid, TypeScript, micromark) before its first file; at ~10 ms a lesson the
- * calling thread lints some 150 lessons in that time, so below this a worker only adds work.
+ * Lessons to lint above which the work is spread over worker threads. A worker spends 0.7–2 s
+ * loading the parsers (mermaid, TypeScript, micromark; the lower figure with V8's compile cache) before
+ * its first file; at ~9 ms a lesson the calling thread lints some 80–200 lessons in that time, so below
+ * this a worker only adds work.
  */
 export const parallelAbove = 150;
 
@@ -56,10 +67,54 @@ async function listFiles(target: string): Promise<string[]> {
     .sort();
 }
 
+/** Where the pieces of a lesson file's work come from in one run: the cache, or running the task. */
+interface Plan {
+  task: FileTask;
+  /** SHA-256 of the bytes read; undefined when the file could not be read (nothing about it is cached). */
+  hash: string | undefined;
+  /** The cache entry for the same bytes, if any. */
+  cached: CachedFile | undefined;
+  outcome?: FileOutcome;
+}
+
+/**
+ * The cache after a run: one entry per file read, so files no longer in the collection drop out; an
+ * entry nothing new was learnt about is kept as the same object.
+ */
+function cacheEntries(plans: readonly Plan[], anchorsOf: (plan: Plan) => string[] | null | undefined, collectionKey: string): Map<string, CachedFile> {
+  const entries = new Map<string, CachedFile>();
+  for (const plan of plans) {
+    const { task, outcome, cached, hash } = plan;
+    if (hash === undefined) continue;
+    // null (not a parseable lesson) is an answer; only undefined means "not known here".
+    const anchors = [anchorsOf(plan), outcome?.anchors, cached?.anchors].find((found) => found !== undefined);
+    if (!outcome && cached && anchors === cached.anchors) {
+      entries.set(task.shown, cached);
+      continue;
+    }
+    const lint: CachedLint | undefined =
+      outcome && task.lint
+        ? {
+            lessonId: task.lessonId,
+            collection: collectionKey,
+            anchorDeps: (outcome.anchorDeps ?? []).map(([id, found]): [string, string] => [id, anchorsKey(found)]),
+            diagnostics: outcome.diagnostics,
+          }
+        : cached?.lint;
+    entries.set(task.shown, { hash, frontmatter: outcome ? outcome.frontmatter : cached?.frontmatter, anchors, lint });
+  }
+  return entries;
+}
+
 /**
  * Lints lessons: collection checks (paths, frontmatter with the site's schema, prerequisites) for the
- * whole collection, then every rule on each requested file. Each file is read and parsed once, for
- * both. Never throws for bad input: each problem becomes a diagnostic, and one bad file never stops the others.
+ * whole collection, then every rule on each requested file. Each file is read once and parsed at most
+ * once, for both. Never throws for bad input: each problem becomes a diagnostic, and one bad file never
+ * stops the others.
+ *
+ * With `cache`, a file's findings are reused when its bytes, its path, the linter's version and rule
+ * settings, the collection's lesson and module ids, and the anchors of every lesson it links to are all
+ * what they were when they were found; anything else is linted again.
  */
 export async function lintLessons(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? defaultLintConfig;
@@ -92,17 +147,72 @@ export async function lintLessons(options: LintOptions): Promise<LintResult> {
     if (!('problem' in where)) linted.set(file, where.id);
   }
 
-  // Every lesson file is read for the collection checks, and the requested ones are linted in the same pass.
-  const tasks: FileTask[] = [...idToFile].map(([lessonId, file]) => ({ file, shown: display(file), lessonId, lint: linted.has(file) }));
-  for (const [file, lessonId] of linted) {
-    if (idToFile.get(lessonId) !== file) tasks.push({ file, shown: display(file), lessonId, lint: true });
-  }
-  const workers = options.rules ? 0 : (options.workers ?? (linted.size > parallelAbove ? availableParallelism() - 1 : 0));
-  const setup = { lessons: [...idToFile], moduleIds: modules.map((module) => module.id), config };
-  const outcomes = await runFileTasks(tasks, setup, workers, options.rules);
-  const byFile = new Map(tasks.map((task, index) => [task.file, outcomes[index]!]));
+  const useCache = options.cache === true && !options.rules;
+  const cacheDir = path.resolve(root, options.cacheDir ?? defaultLintCacheDir);
+  const cacheFile = path.join(cacheDir, cacheFileName);
+  const version = useCache ? lintVersion(config) : '';
+  const cache = useCache ? readLintCache(cacheFile, version) : new Map<string, CachedFile>();
 
-  const collection = await checkLessonCollection({ root, lessonsDir, modulesFile }, async (file) => byFile.get(file)?.frontmatter);
+  // Every lesson file is read for the collection checks, and the requested ones are linted in the same pass.
+  const read = (file: string, lessonId: string, lint: boolean): Plan => {
+    const task: FileTask = { file, shown: display(file), lessonId, lint, read: readLessonBytes(file, config) };
+    const hash = useCache && 'bytes' in task.read ? digest(task.read.bytes) : undefined;
+    const entry = hash === undefined ? undefined : cache.get(task.shown);
+    return { task, hash, cached: entry?.hash === hash ? entry : undefined };
+  };
+  const plans: Plan[] = [...idToFile].map(([lessonId, file]) => read(file, lessonId, linted.has(file)));
+  for (const [file, lessonId] of linted) {
+    if (idToFile.get(lessonId) !== file) plans.push(read(file, lessonId, true));
+  }
+
+  const moduleIds = modules.map((module) => module.id);
+  const collectionKey = digest(JSON.stringify([[...idToFile.keys()], moduleIds]));
+  // The file a lesson id resolves to (a path given twice, or not under its module, is linted but never linked to).
+  const isCanonical = (plan: Plan) => idToFile.get(plan.task.lessonId) === plan.task.file;
+  const byId = new Map(plans.filter(isCanonical).map((plan) => [plan.task.lessonId, plan]));
+  const knownAnchors = new Map<string, string[] | null>();
+  for (const plan of byId.values()) if (plan.cached?.anchors !== undefined) knownAnchors.set(plan.task.lessonId, plan.cached.anchors);
+
+  const run = async (batch: Plan[]) => {
+    if (batch.length === 0) return;
+    const lintCount = batch.filter((plan) => plan.task.lint).length;
+    const workers = options.rules ? 0 : (options.workers ?? (lintCount > parallelAbove ? availableParallelism() - 1 : 0));
+    const setup: LintSetup = { lessons: [...idToFile], moduleIds, config, anchors: [...knownAnchors] };
+    const compileCache = useCache ? path.join(cacheDir, compileCacheFolder) : undefined;
+    const outcomes = await runFileTasks(batch.map((plan) => plan.task), setup, workers, options.rules, compileCache);
+    batch.forEach((plan, index) => {
+      plan.outcome = outcomes[index]!;
+      if (plan.outcome.anchors !== undefined && isCanonical(plan)) knownAnchors.set(plan.task.lessonId, plan.outcome.anchors);
+    });
+  };
+
+  // Cached findings are kept for the same bytes, lesson id and collection ids; the anchors they read are checked next.
+  const reusable = (plan: Plan) =>
+    plan.task.lint && plan.cached?.lint?.lessonId === plan.task.lessonId && plan.cached.lint.collection === collectionKey;
+  await run(plans.filter((plan) => !plan.cached || (plan.task.lint && !reusable(plan))));
+
+  // Every changed lesson was parsed above; one the cache only knew the frontmatter of is parsed from the bytes read.
+  const currentAnchors = (id: string): string => {
+    if (!knownAnchors.has(id)) {
+      const plan = byId.get(id);
+      const found = plan ? anchorsFromRead(plan.task.read) : undefined;
+      knownAnchors.set(id, found ? [...found] : null);
+    }
+    return anchorsKey(knownAnchors.get(id));
+  };
+  await run(plans.filter((plan) => !plan.outcome && reusable(plan) && plan.cached!.lint!.anchorDeps.some(([id, anchors]) => currentAnchors(id) !== anchors)));
+
+  if (useCache) {
+    const entries = cacheEntries(plans, (plan) => (isCanonical(plan) ? knownAnchors.get(plan.task.lessonId) : undefined), collectionKey);
+    const changed = entries.size !== cache.size || [...entries].some(([file, entry]) => cache.get(file) !== entry);
+    if (changed) writeLintCache(cacheFile, version, entries);
+  }
+
+  const byFile = new Map(plans.map((plan) => [plan.task.file, plan]));
+  const collection = await checkLessonCollection({ root, lessonsDir, modulesFile }, async (file) => {
+    const plan = byFile.get(file);
+    return plan?.outcome ? plan.outcome.frontmatter : plan?.cached?.frontmatter;
+  });
   const diagnostics: Diagnostic[] = collection.diagnostics.filter(
     (diagnostic) => shown.has(diagnostic.file) || diagnostic.file === display(modulesFile),
   );
@@ -117,8 +227,10 @@ export async function lintLessons(options: LintOptions): Promise<LintResult> {
         ruleId: lessonFileCheckId,
       });
     } else if (linted.has(file)) {
-      diagnostics.push(...byFile.get(file)!.diagnostics);
+      const plan = byFile.get(file)!;
+      diagnostics.push(...(plan.outcome ? plan.outcome.diagnostics : plan.cached!.lint!.diagnostics));
     }
   }
-  return { diagnostics: sortDiagnostics(diagnostics), files: [...shown].sort() };
+  const cached = plans.filter((plan) => plan.task.lint && !plan.outcome).length;
+  return { diagnostics: sortDiagnostics(diagnostics), files: [...shown].sort(), cached };
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../utils/diagnostics.ts';
 import { checkFrontmatter, type FrontmatterResult } from '../utils/frontmatter.ts';
 import type { LintConfig } from './config.ts';
@@ -9,7 +9,12 @@ import { parseLesson } from './parse.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { CollectionFacts, Point, Rule } from './types.ts';
 
-/** One lesson file to read: its frontmatter always feeds the collection checks; `lint` runs the rules too. */
+type Problem = { point: Point; message: string };
+
+/** A lesson file's bytes, or why they could not be read (the reason is a diagnostic for a linted file). */
+export type LessonRead = { bytes: Uint8Array } | { problem: Problem };
+
+/** One lesson file: its frontmatter always feeds the collection checks; `lint` runs the rules too. */
 export interface FileTask {
   /** Absolute path. */
   file: string;
@@ -17,12 +22,18 @@ export interface FileTask {
   shown: string;
   lessonId: string;
   lint: boolean;
+  /** The content, read once by the calling thread (which also hashes it for the lint cache). */
+  read: LessonRead;
 }
 
 export interface FileOutcome {
   /** Undefined when the file was refused before reading (too large, unreadable); the diagnostics say why. */
   frontmatter: FrontmatterResult | undefined;
   diagnostics: Diagnostic[];
+  /** Heading anchors of a linted file: null when it is not a parseable lesson; undefined when it was not parsed. */
+  anchors?: string[] | null | undefined;
+  /** Other lessons whose anchors the diagnostics depended on, with the anchors seen (null: not a parseable lesson). */
+  anchorDeps?: [string, string[] | null][] | undefined;
 }
 
 /** What every thread linting files needs to know: plain data, so it crosses to worker threads as is. */
@@ -31,6 +42,8 @@ export interface LintSetup {
   lessons: [string, string][];
   moduleIds: string[];
   config: LintConfig;
+  /** Heading anchors already known (from the lint cache), by lesson id; null when the lesson cannot be parsed. */
+  anchors: [string, string[] | null][];
 }
 
 export interface FileContext {
@@ -41,14 +54,12 @@ export interface FileContext {
   remember(lessonId: string, anchors: ReadonlySet<string>): void;
 }
 
-type Problem = { point: Point; message: string };
-
 const size = (value: number) => `${(value / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 /** Reads a lesson's bytes; the size is checked first, so an oversized file is refused without being read. */
-async function readLessonBytes(file: string, config: LintConfig): Promise<{ bytes: Buffer } | { problem: Problem }> {
+export function readLessonBytes(file: string, config: LintConfig): LessonRead {
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.size > config.maxFileBytes) {
       return {
         problem: {
@@ -57,7 +68,7 @@ async function readLessonBytes(file: string, config: LintConfig): Promise<{ byte
         },
       };
     }
-    return { bytes: await readFile(file) };
+    return { bytes: readFileSync(file) };
   } catch (caught) {
     const code = (caught as { code?: string }).code ?? 'erro desconhecido';
     return {
@@ -70,7 +81,7 @@ async function readLessonBytes(file: string, config: LintConfig): Promise<{ byte
 }
 
 /** Decodes a lesson as strict UTF-8, turning every reason it cannot be one into a positioned message. */
-function decodeLesson(bytes: Buffer): { source: string } | { problem: Problem } {
+function decodeLesson(bytes: Uint8Array): { source: string } | { problem: Problem } {
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -96,15 +107,20 @@ function decodeLesson(bytes: Buffer): { source: string } | { problem: Problem } 
   return { source };
 }
 
-/** Reads a lesson as text, or says why it cannot be one. */
-async function readLessonSource(file: string, config: LintConfig): Promise<{ source: string } | { problem: Problem }> {
-  const read = await readLessonBytes(file, config);
-  return 'problem' in read ? read : decodeLesson(read.bytes);
+/** Heading anchors of a lesson read only to learn where links into it may point; undefined when it is not a parseable lesson. */
+export function anchorsFromRead(read: LessonRead): Set<string> | undefined {
+  if (!('bytes' in read)) return undefined;
+  const decoded = decodeLesson(read.bytes);
+  if (!('source' in decoded)) return undefined;
+  const parsed = parseLesson(decoded.source);
+  return 'tree' in parsed ? headingAnchors(parsed.tree) : undefined;
 }
 
 export function createFileContext(setup: LintSetup, rules: readonly Rule[] = allRules): FileContext {
   const idToFile = new Map(setup.lessons);
-  const anchors = new Map<string, Promise<ReadonlySet<string> | undefined>>();
+  const anchors = new Map<string, Promise<ReadonlySet<string> | undefined>>(
+    setup.anchors.map(([id, known]) => [id, Promise.resolve(known ? new Set(known) : undefined)]),
+  );
   const facts: CollectionFacts = {
     lessonIds: new Set(idToFile.keys()),
     moduleIds: new Set(setup.moduleIds),
@@ -113,12 +129,7 @@ export function createFileContext(setup: LintSetup, rules: readonly Rule[] = all
       if (!file) return Promise.resolve(undefined);
       let known = anchors.get(id);
       if (!known) {
-        known = (async () => {
-          const read = await readLessonSource(file, setup.config);
-          if (!('source' in read)) return undefined;
-          const parsed = parseLesson(read.source);
-          return 'tree' in parsed ? headingAnchors(parsed.tree) : undefined;
-        })();
+        known = Promise.resolve(anchorsFromRead(readLessonBytes(file, setup.config)));
         anchors.set(id, known);
       }
       return known;
@@ -135,29 +146,45 @@ export function createFileContext(setup: LintSetup, rules: readonly Rule[] = all
 }
 
 /**
- * Reads one lesson file once and does all its work: the frontmatter check the collection needs and,
- * for a file being linted, every rule on the same parsed tree.
+ * Does all the work one lesson file needs, parsing it once: the frontmatter check the collection needs
+ * and, for a file being linted, every rule on the same parsed tree.
  */
 export async function runFileTask(task: FileTask, context: FileContext): Promise<FileOutcome> {
   const problem = (found: Problem): Diagnostic[] =>
     task.lint
       ? [{ file: task.shown, line: found.point.line, column: found.point.column, severity: 'error', message: found.message, ruleId: lessonFileCheckId }]
       : [];
-  const read = await readLessonBytes(task.file, context.config);
-  if ('problem' in read) return { frontmatter: undefined, diagnostics: problem(read.problem) };
+  const read = task.read;
+  if ('problem' in read) return { frontmatter: undefined, diagnostics: problem(read.problem), anchors: task.lint ? null : undefined };
   // The site's loader reads lessons as lenient UTF-8 with any BOM kept; the frontmatter is checked on that same text.
-  const text = read.bytes.toString('utf8');
+  // Bytes that crossed from another thread arrive as a plain Uint8Array, hence the Buffer view.
+  const text = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8');
   const decoded = task.lint ? decodeLesson(read.bytes) : undefined;
   if (!decoded || 'problem' in decoded) {
-    return { frontmatter: checkFrontmatter(task.shown, text), diagnostics: decoded ? problem(decoded.problem) : [] };
+    return { frontmatter: checkFrontmatter(task.shown, text), diagnostics: decoded ? problem(decoded.problem) : [], anchors: task.lint ? null : undefined };
   }
   const parsed = parseLesson(decoded.source);
   const tree = 'tree' in parsed && decoded.source === text ? parsed.tree : undefined;
   const frontmatter = checkFrontmatter(task.shown, text, tree);
+  // The anchors of other lessons that the rules asked for: the cache re-checks them before reusing these diagnostics.
+  const anchorDeps = new Map<string, ReadonlySet<string> | undefined>();
+  const facts: CollectionFacts = {
+    ...context.facts,
+    async anchorsOf(id) {
+      const found = await context.facts.anchorsOf(id);
+      anchorDeps.set(id, found);
+      return found;
+    },
+  };
   const result = await lintParsedLesson(
-    { file: task.shown, source: decoded.source, lessonId: task.lessonId, facts: context.facts, config: context.config, rules: context.rules },
+    { file: task.shown, source: decoded.source, lessonId: task.lessonId, facts, config: context.config, rules: context.rules },
     parsed,
   );
-  if (result.tree) context.remember(task.lessonId, headingAnchors(result.tree));
-  return { frontmatter, diagnostics: result.diagnostics };
+  if (result.doc) context.remember(task.lessonId, result.doc.anchors);
+  return {
+    frontmatter,
+    diagnostics: result.diagnostics,
+    anchors: result.doc ? [...result.doc.anchors] : null,
+    anchorDeps: [...anchorDeps].map(([id, found]) => [id, found ? [...found] : null]),
+  };
 }

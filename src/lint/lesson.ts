@@ -1,7 +1,9 @@
-import type { Code, Heading, Root, RootContent } from 'mdast';
+import type { Code, Definition, Heading, Image, Link, Nodes, Parents, Root, RootContent } from 'mdast';
+import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
-import { visit } from 'unist-util-visit';
+import { type ProseBlock, proseBlocks } from './text.ts';
 import type { Point } from './types.ts';
 
 /** An H2 and everything up to the next H2. */
@@ -10,6 +12,15 @@ export interface Section {
   heading: Heading;
   /** Nodes after the heading, H3s and their content included. */
   nodes: RootContent[];
+}
+
+/** A node that can point somewhere: a Markdown link, image or definition, or an MDX JSX element (`<a>`, `<img>`…). */
+export type ReferenceNode = Link | Definition | Image | MdxJsxFlowElement | MdxJsxTextElement;
+
+/** An MDX expression (`{…}`, where comments live) and the node holding it. */
+export interface ExpressionInTree {
+  node: MdxFlowExpression | MdxTextExpression;
+  parent: Parents | undefined;
 }
 
 export interface LessonDocument {
@@ -24,10 +35,64 @@ export interface LessonDocument {
   lastLine: number;
   /** Every fenced or indented code block, in document order. */
   code: Code[];
+  /** Every heading, at any depth of the tree, in document order. */
+  headings: Heading[];
+  /** Heading anchors, as Astro assigns them (see headingAnchors). */
+  anchors: ReadonlySet<string>;
+  /** Links, images, definitions and MDX JSX elements, in document order. */
+  references: ReferenceNode[];
+  /** MDX expressions, in document order. */
+  expressions: ExpressionInTree[];
+  /** Prose blocks of the body (see proseBlocks), shared by the rules that read the text. */
+  prose: ProseBlock[];
   /** First section with exactly this title. */
   section(title: string): Section | undefined;
   /** Section holding a node, by position. */
   sectionAt(line: number): Section | undefined;
+}
+
+interface Collected {
+  code: Code[];
+  headings: Heading[];
+  references: ReferenceNode[];
+  expressions: ExpressionInTree[];
+}
+
+/**
+ * One pre-order walk (the order unist-util-visit follows) gathering every kind of node the rules look
+ * for, so the tree is walked once per lesson instead of once per rule.
+ */
+function collect(node: Nodes, parent: Parents | undefined, found: Collected): void {
+  switch (node.type) {
+    case 'code':
+      found.code.push(node);
+      break;
+    case 'heading':
+      found.headings.push(node);
+      break;
+    case 'link':
+    case 'definition':
+    case 'image':
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      found.references.push(node);
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      found.expressions.push({ node, parent });
+      break;
+    default:
+      break;
+  }
+  if ('children' in node) for (const child of node.children) collect(child, node, found);
+}
+
+/** Heading ids exactly as Astro assigns them: github-slugger over the heading text, numbered on repeats. */
+function anchorsOf(headings: readonly Heading[]): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  for (const heading of headings) anchors.add(slugger.slug(toString(heading)));
+  return anchors;
 }
 
 export function buildLessonDocument(tree: Root, source: string): LessonDocument {
@@ -43,10 +108,8 @@ export function buildLessonDocument(tree: Root, source: string): LessonDocument 
       preamble.push(node);
     }
   }
-  const code: Code[] = [];
-  visit(tree, 'code', (node) => {
-    code.push(node);
-  });
+  const collected: Collected = { code: [], headings: [], references: [], expressions: [] };
+  collect(tree, undefined, collected);
   const lastLine = source.split('\n').length;
   const frontmatterEnd = tree.children[0]?.type === 'yaml' ? (tree.children[0].position?.end.line ?? 0) : 0;
   // Comments and imports are not content; findings about the whole lesson go to its first real block.
@@ -59,7 +122,9 @@ export function buildLessonDocument(tree: Root, source: string): LessonDocument 
     sections,
     start,
     lastLine,
-    code,
+    ...collected,
+    anchors: anchorsOf(collected.headings),
+    prose: proseBlocks(body),
     section: (title) => sections.find((section) => section.title === title),
     sectionAt: (line) => {
       let found: Section | undefined;
@@ -71,12 +136,9 @@ export function buildLessonDocument(tree: Root, source: string): LessonDocument 
   };
 }
 
-/** Heading ids exactly as Astro assigns them: github-slugger over the heading text, numbered on repeats. */
+/** Heading ids of a lesson, for a lesson read only to learn where links into it may point. */
 export function headingAnchors(tree: Root): Set<string> {
-  const slugger = new GithubSlugger();
-  const anchors = new Set<string>();
-  visit(tree, 'heading', (node) => {
-    anchors.add(slugger.slug(toString(node)));
-  });
-  return anchors;
+  const found: Collected = { code: [], headings: [], references: [], expressions: [] };
+  collect(tree, undefined, found);
+  return anchorsOf(found.headings);
 }

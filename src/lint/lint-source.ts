@@ -1,9 +1,8 @@
-import type { Root } from 'mdast';
 import type { Node } from 'unist';
 import type { Diagnostic } from '../utils/diagnostics.ts';
 import { defaultLintConfig, type LintConfig } from './config.ts';
 import { internalCheckId, mdxSyntaxCheckId } from './file-checks.ts';
-import { buildLessonDocument } from './lesson.ts';
+import { buildLessonDocument, type LessonDocument } from './lesson.ts';
 import { type ParseOutcome, parseLesson } from './parse.ts';
 import { rules as allRules } from './rules/index.ts';
 import { suppressionRuleId } from './rules/suppression.ts';
@@ -21,6 +20,12 @@ export interface LessonSourceInput {
   rules?: readonly Rule[];
 }
 
+/** A lesson's findings, with the document they came from when it parsed. */
+export interface LintedLesson {
+  diagnostics: Diagnostic[];
+  doc?: LessonDocument;
+}
+
 function pointOf(at: Node | Point | undefined, fallback: Point): Point {
   if (!at) return fallback;
   if ('line' in at && typeof at.line === 'number') return { line: at.line, column: at.column };
@@ -29,12 +34,12 @@ function pointOf(at: Node | Point | undefined, fallback: Point): Point {
 }
 
 /** Parses one lesson's text and runs every rule on it, applying suppressions. */
-export function lintLessonSource(input: LessonSourceInput): Promise<{ diagnostics: Diagnostic[]; tree?: Root }> {
+export function lintLessonSource(input: LessonSourceInput): Promise<LintedLesson> {
   return lintParsedLesson(input, parseLesson(input.source));
 }
 
 /** Runs every rule on a lesson already parsed from `input.source`, so a caller that needs the tree too parses it once. */
-export async function lintParsedLesson(input: LessonSourceInput, parsed: ParseOutcome): Promise<{ diagnostics: Diagnostic[]; tree?: Root }> {
+export async function lintParsedLesson(input: LessonSourceInput, parsed: ParseOutcome): Promise<LintedLesson> {
   const config = input.config ?? defaultLintConfig;
   const rules = input.rules ?? allRules;
   if ('error' in parsed) {
@@ -92,16 +97,16 @@ export async function lintParsedLesson(input: LessonSourceInput, parsed: ParseOu
       });
     }
   }
-  return { diagnostics: applySuppressions(tree, found, suppressibleRuleIds, config, input.file), tree };
+  return { diagnostics: applySuppressions(doc, found, suppressibleRuleIds, config, input.file), doc };
 }
 
 /**
  * Drops findings covered by a well-formed suppression; a malformed one (reported by the suppression
  * rule) suppresses nothing, and one that silences nothing is reported, so stale suppressions do not pile up.
  */
-function applySuppressions(tree: Root, found: Diagnostic[], ruleIds: readonly string[], config: LintConfig, file: string): Diagnostic[] {
+function applySuppressions(doc: LessonDocument, found: Diagnostic[], ruleIds: readonly string[], config: LintConfig, file: string): Diagnostic[] {
   let kept = found;
-  for (const comment of findSuppressionComments(tree)) {
+  for (const comment of findSuppressionComments(doc)) {
     if (!comment.exact || !comment.covers) continue;
     const { ruleIds: named, reason } = parseSuppression(comment.rest);
     if (named.length === 0 || named.some((id) => !ruleIds.includes(id)) || countWords(reason) < config.minSuppressionReasonWords) continue;

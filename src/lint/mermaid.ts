@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import DOMPurify from 'dompurify';
-import mermaidModule from 'mermaid';
 
 /** What mermaid's own parser says about one diagram. */
 export type MermaidOutcome =
@@ -43,6 +43,7 @@ interface JisonError {
   hash?: { loc?: { first_line?: number; first_column?: number }; line?: number; expected?: string[]; token?: unknown };
 }
 
+const require = createRequire(import.meta.url);
 let ready: MermaidApi | undefined;
 /** What the sequence database's autoWrap() answers under the configuration this module sets. */
 let sequenceWrap = false;
@@ -52,8 +53,9 @@ let sequenceWrap = false;
  * unsupported and lacks addHook/sanitize. Parsing never renders, so the missing methods are given
  * DOMPurify's own unsupported-mode behaviour (no hooks, text returned unchanged) instead of loading a DOM.
  * Only absent methods are added: where a real DOM exists, DOMPurify keeps working untouched.
- * mermaid is imported statically: inside Astro's config loader a later dynamic import would go through
- * a module runner that is already closed.
+ * mermaid takes most of a second to load, so it is loaded on the first diagram rather than with the
+ * linter; through require (Node loads ES modules that way too), not import(): inside Astro's config
+ * loader a dynamic import would go through a module runner that is already closed.
  */
 function loadMermaid(): MermaidApi {
   if (ready) return ready;
@@ -62,7 +64,7 @@ function loadMermaid(): MermaidApi {
     purify['addHook'] ??= () => undefined;
     purify['sanitize'] ??= (dirty: unknown) => String(dirty);
   }
-  ready = mermaidModule as unknown as MermaidApi;
+  ready = (require('mermaid') as { default: MermaidApi }).default;
   ready.initialize({ startOnLoad: false });
   sequenceWrap = ready.mermaidAPI.getConfig().sequence?.wrap ?? false;
   return ready;
@@ -143,12 +145,6 @@ export function parseMermaid(source: string): Promise<MermaidOutcome> {
   if (known) return known;
   const run = queue.then(async (): Promise<MermaidOutcome> => {
     const mermaid = loadMermaid();
-    let type: string | undefined;
-    try {
-      type = mermaid.detectType(source);
-    } catch {
-      type = undefined;
-    }
     try {
       wrapDuringParse = sequenceWrap;
       const diagram = await mermaid.mermaidAPI.getDiagramFromText(source).finally(() => {
@@ -162,6 +158,13 @@ export function parseMermaid(source: string): Promise<MermaidOutcome> {
         accDescr: diagram.db.getAccDescription?.() ?? '',
       };
     } catch (caught) {
+      // The detected type only matters for a diagram that fails (a valid one names its own); detection is a pure regex pass.
+      let type: string | undefined;
+      try {
+        type = mermaid.detectType(source);
+      } catch {
+        type = undefined;
+      }
       return describeFailure(source, caught, type);
     }
   });

@@ -1,6 +1,6 @@
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { visit } from 'unist-util-visit';
+import type { LessonDocument } from './lesson.ts';
 
 export const suppressionDirective = 'lesson-lint-disable-next-line';
 
@@ -33,10 +33,9 @@ function nextBlock(parent: Parent | undefined, node: Node): Node | undefined {
  * Reads lesson-lint comments from MDX expression comments (`{/* … *\/}`), via the estree MDX attaches
  * to each expression: a comment is code, never prose, so no text search over the file is needed.
  */
-export function findSuppressionComments(tree: Root): SuppressionComment[] {
+export function findSuppressionComments(doc: Pick<LessonDocument, 'expressions'>): SuppressionComment[] {
   const found: SuppressionComment[] = [];
-  visit(tree, (node, _index, parent) => {
-    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
+  for (const { node, parent } of doc.expressions) {
     const estree = (node.data as { estree?: { comments?: EstreeComment[] } } | undefined)?.estree;
     for (const comment of estree?.comments ?? []) {
       const text = comment.value.replace(/^\s*\*?\s*/, '').trim();
@@ -53,7 +52,7 @@ export function findSuppressionComments(tree: Root): SuppressionComment[] {
         covers: node.type === 'mdxFlowExpression' ? { from, to: next?.position?.end.line ?? from } : undefined,
       });
     }
-  });
+  }
   return found;
 }
 

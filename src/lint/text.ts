@@ -94,8 +94,24 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A matcher for whole words or phrases, accent- and case-insensitive; use on folded text. */
-export function termMatcher(terms: readonly string[]): RegExp {
-  const alternatives = [...new Set(terms.map(fold))].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+/**
+ * Builds a RegExp from a list once per list (the lists live in the config and are read for every
+ * lesson), yet returns a new object each call: a global RegExp carries lastIndex from one use to the next.
+ */
+export function memoizedPattern(build: (list: readonly string[]) => string, flags: string): (list: readonly string[]) => RegExp {
+  const sources = new WeakMap<readonly string[], string>();
+  return (list) => {
+    let source = sources.get(list);
+    if (source === undefined) {
+      source = build(list);
+      sources.set(list, source);
+    }
+    return new RegExp(source, flags);
+  };
 }
+
+/** A matcher for whole words or phrases, accent- and case-insensitive; use on folded text. */
+export const termMatcher = memoizedPattern((terms) => {
+  const alternatives = [...new Set(terms.map(fold))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
+}, 'gu');

@@ -1,8 +1,8 @@
-import type { Root } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { type Document, isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { type LessonData, lessonSchema } from '../schemas/lesson.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
@@ -21,6 +21,23 @@ const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ['ya
 export function findFrontmatter(tree: Root) {
   const first = tree.children[0];
   return first?.type === 'yaml' ? first : undefined;
+}
+
+const parsedYaml = new WeakMap<Yaml, { document: Document.Parsed; lineCounter: LineCounter }>();
+
+/**
+ * The frontmatter's YAML document and the line counter filled while parsing it, parsed once per tree
+ * node: the frontmatter check and the linter's placeholders rule read the same document. Neither
+ * changes it. Errors carry plain messages (no source excerpt): positions are mapped by the callers.
+ */
+export function parseFrontmatterYaml(node: Yaml): { document: Document.Parsed; lineCounter: LineCounter } {
+  let parsed = parsedYaml.get(node);
+  if (!parsed) {
+    const lineCounter = new LineCounter();
+    parsed = { document: parseDocument(node.value, { lineCounter, prettyErrors: false }), lineCounter };
+    parsedYaml.set(node, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -47,8 +64,7 @@ export function checkFrontmatter(file: string, source: string, tree?: Root): Fro
   }
   // The YAML text starts on the line after the opening "---".
   const offsetLine = (yamlNode.position?.start.line ?? 1) + 1;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlNode.value, { lineCounter, prettyErrors: false });
+  const { document: doc, lineCounter } = parseFrontmatterYaml(yamlNode);
   const linePos = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + offsetLine - 1, column: pos.col };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { fold, proseBlocks, termMatcher } from '../text.ts';
+import { fold, termMatcher } from '../text.ts';
 
 export const rule: Rule = {
   id: 'checklist-coverage',
@@ -11,7 +11,7 @@ export const rule: Rule = {
     bad: 'A aula explica a ideia e mostra o código, sem falar de ataques, de carga ou do que acontece quando algo falha.',
   },
   check({ doc, config, report }) {
-    const text = fold(proseBlocks(doc.body).map((block) => block.text).join('\n'));
+    const text = fold(doc.prose.map((block) => block.text).join('\n'));
     for (const topic of config.checklistTopics) {
       const matcher = termMatcher(topic.terms);
       if (matcher.test(text)) continue;

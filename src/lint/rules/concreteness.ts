@@ -1,11 +1,11 @@
 import type { Rule } from '../types.ts';
-import { escapeRegExp, fold, pointInBlock, proseBlocks, sentences, termMatcher } from '../text.ts';
+import { escapeRegExp, fold, memoizedPattern, pointInBlock, sentences, termMatcher } from '../text.ts';
 
 /** A number followed by a unit: "120 ms", "1,5 GB", "30%", "2.000 req/s". */
-export function unitPattern(units: readonly string[]): RegExp {
+export const unitPattern = memoizedPattern((units) => {
   const alternatives = [...new Set(units)].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s?(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-}
+  return `(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)*\\s?(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
+}, 'gu');
 
 export const rule: Rule = {
   id: 'concreteness',
@@ -20,7 +20,7 @@ export const rule: Rule = {
     const units = unitPattern(config.units);
     const vague = termMatcher(config.vagueWords);
     let count = 0;
-    for (const block of proseBlocks(doc.body)) {
+    for (const block of doc.prose) {
       count += block.text.match(units)?.length ?? 0;
       if (block.node.type === 'heading') continue;
       for (const sentence of sentences(block.text)) {

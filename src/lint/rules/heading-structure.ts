@@ -1,6 +1,5 @@
 import { toString } from 'mdast-util-to-string';
 import { slug } from 'github-slugger';
-import { visit } from 'unist-util-visit';
 import type { Rule } from '../types.ts';
 
 export const rule: Rule = {
@@ -12,11 +11,11 @@ export const rule: Rule = {
     good: '## Na prática\n\n### Cliente em TypeScript\n\n### Servidor em Go',
     bad: '# Idempotência\n\n## Na prática\n\n#### Cliente\n\n### Exemplo\n\n### Exemplo',
   },
-  check({ tree, report }) {
+  check({ doc, report }) {
     // The page renders the frontmatter title as H1, so the body starts under it.
     let previous = 1;
     const slugs = new Map<string, number>();
-    visit(tree, 'heading', (node) => {
+    for (const node of doc.headings) {
       const text = toString(node).trim();
       const line = node.position?.start.line ?? 1;
       if (node.depth === 1) {
@@ -41,6 +40,6 @@ export const rule: Rule = {
       } else {
         slugs.set(key, line);
       }
-    });
+    }
   },
 };

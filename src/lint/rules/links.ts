@@ -1,6 +1,4 @@
 import type { Definition, Image, Link } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { headingAnchors } from '../lesson.ts';
 import type { Rule } from '../types.ts';
 
 /** The parts of an MDX JSX element (`<a href>`, `<img alt>`) this rule reads. */
@@ -33,14 +31,14 @@ export const rule: Rule = {
     good: 'Veja [como o HTTP reaproveita conexões](/protocolos/http/#como-funciona) e a [seção de erros](#erros-comuns).\n\n![Fluxo de um retry com chave de idempotência](/img/retry.svg)',
     bad: 'Veja [HTTP](/protocolos/htp/) e [erros](#erros).\n\n![](/img/retry.svg)',
   },
-  async check({ tree, collection, lessonId, report }) {
-    const ownAnchors = headingAnchors(tree);
+  async check({ doc, collection, lessonId, report }) {
+    const ownAnchors = doc.anchors;
     const targets: { url: string; node: Link | Definition | JsxElement }[] = [];
     const images: { node: Image | JsxElement; hasAlt: boolean; src: string }[] = [];
-    visit(tree, (node) => {
+    for (const node of doc.references) {
       if (node.type === 'link' || node.type === 'definition') targets.push({ url: node.url, node });
       else if (node.type === 'image') images.push({ node, hasAlt: node.alt?.trim() !== '' && node.alt !== null && node.alt !== undefined, src: node.url });
-      else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      else {
         const element = node as JsxElement;
         if (element.name === 'a') {
           const href = attribute(element, 'href')?.value;
@@ -51,7 +49,7 @@ export const rule: Rule = {
           images.push({ node: element, hasAlt: alt !== undefined && (typeof alt.value !== 'string' || alt.value.trim() !== ''), src: typeof src === 'string' ? src : '' });
         }
       }
-    });
+    }
 
     for (const { url, node } of targets) {
       if (url.startsWith('#')) {

@@ -1,6 +1,7 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseFrontmatterYaml } from '../../utils/frontmatter.ts';
 import type { Point, Rule } from '../types.ts';
-import { pointInBlock, proseBlocks } from '../text.ts';
+import { pointInBlock } from '../text.ts';
 
 /** Markers of unfinished text; upper case only, since "Todo" is a Portuguese word. */
 const markers = /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME|XXX)(?![\p{L}\p{N}])|lorem ipsum/giu;
@@ -16,8 +17,7 @@ const commentOnly = /^(?:\/\/+|#+|--|;+|%%|\/\*+|<!--)\s*(.*?)\s*(?:\*+\/|-->)?$
 function frontmatterStrings(tree: Parameters<Rule['check']>[0]['tree']): { field: string; value: string; at: Point }[] {
   const yamlNode = tree.children[0];
   if (yamlNode?.type !== 'yaml') return [];
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlNode.value, { lineCounter });
+  const { document, lineCounter } = parseFrontmatterYaml(yamlNode);
   if (document.errors.length > 0 || !isMap(document.contents)) return [];
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
   const fields: { field: string; value: string; at: Point }[] = [];
@@ -47,7 +47,7 @@ export const rule: Rule = {
         message: `marcador de rascunho no frontmatter: ${field} contém "${marker[0]}"; esperado o texto final. Reescreva o campo ${field}.`,
       });
     }
-    for (const block of proseBlocks(doc.body)) {
+    for (const block of doc.prose) {
       for (const match of block.text.matchAll(markers)) {
         if (!isMarker(match[0])) continue;
         report({

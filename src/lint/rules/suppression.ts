@@ -13,8 +13,8 @@ export const rule: Rule = {
     good: `{/* ${suppressionDirective} placeholders -- o exemplo mostra de propósito um handler incompleto */}\n\`\`\`ts\nfunction handler() {\n  // ...\n}\n\`\`\``,
     bad: `{/* ${suppressionDirective} placeholders */}\n\`\`\`ts\n// ...\n\`\`\``,
   },
-  check({ tree, config, suppressibleRuleIds, report }) {
-    for (const comment of findSuppressionComments(tree)) {
+  check({ doc, config, suppressibleRuleIds, report }) {
+    for (const comment of findSuppressionComments(doc)) {
       const at = { line: comment.line, column: comment.column };
       if (!comment.exact) {
         report({
