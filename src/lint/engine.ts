@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../utils/diagnostics.ts';
 import { sortDiagnostics } from '../utils/diagnostics.ts';
 import { checkLessonCollection } from '../utils/lesson-collection.ts';
+import { readGlossaryIds } from '../utils/glossary.ts';
 import { parseLessonPath } from '../utils/lesson-path.ts';
 import { readModules } from '../utils/modules.ts';
 import { anchorsKey, type CachedFile, type CachedLint, cacheFileName, compileCacheFolder, defaultLintCacheDir, digest, lintVersion, readLintCache, writeLintCache } from './cache.ts';
@@ -22,6 +23,8 @@ export interface LintOptions {
   lessonsDir?: string;
   /** Module list; default <root>/content/modules.yaml. */
   modulesFile?: string;
+  /** Glossary, for the ids <Term> may use; default <root>/content/glossary.yaml. */
+  glossaryFile?: string;
   /** Files or folders to lint (absolute or relative to root); default: every file in the lessons folder. */
   paths?: readonly string[];
   config?: LintConfig;
@@ -113,7 +116,7 @@ function cacheEntries(plans: readonly Plan[], anchorsOf: (plan: Plan) => string[
  * stops the others.
  *
  * With `cache`, a file's findings are reused when its bytes, its path, the linter's version and rule
- * settings, the collection's lesson and module ids, and the anchors of every lesson it links to are all
+ * settings, the collection's lesson, module and glossary ids, and the anchors of every lesson it links to are all
  * what they were when they were found; anything else is linted again.
  */
 export async function lintLessons(options: LintOptions): Promise<LintResult> {
@@ -123,7 +126,13 @@ export async function lintLessons(options: LintOptions): Promise<LintResult> {
   const modulesFile = path.resolve(root, options.modulesFile ?? 'content/modules.yaml');
   const display = (file: string) => path.relative(root, file).replaceAll('\\', '/');
 
-  const [{ modules }, lessonFiles] = await Promise.all([readModules(modulesFile, display(modulesFile)), listFiles(lessonsDir)]);
+  const glossaryFile = path.resolve(root, options.glossaryFile ?? 'content/glossary.yaml');
+  const [{ modules }, lessonFiles, glossary] = await Promise.all([
+    readModules(modulesFile, display(modulesFile)),
+    listFiles(lessonsDir),
+    readGlossaryIds(glossaryFile),
+  ]);
+  const glossaryIds = glossary ? [...new Set(glossary)].sort() : null;
   const idToFile = new Map<string, string>();
   for (const file of lessonFiles) {
     const where = parseLessonPath(path.relative(lessonsDir, file));
@@ -166,7 +175,8 @@ export async function lintLessons(options: LintOptions): Promise<LintResult> {
   }
 
   const moduleIds = modules.map((module) => module.id);
-  const collectionKey = digest(JSON.stringify([[...idToFile.keys()], moduleIds]));
+  // Glossary ids change rarely: any change re-lints every lesson rather than tracking which ones use <Term>.
+  const collectionKey = digest(JSON.stringify([[...idToFile.keys()], moduleIds, glossaryIds]));
   // The file a lesson id resolves to (a path given twice, or not under its module, is linted but never linked to).
   const isCanonical = (plan: Plan) => idToFile.get(plan.task.lessonId) === plan.task.file;
   const byId = new Map(plans.filter(isCanonical).map((plan) => [plan.task.lessonId, plan]));
@@ -177,7 +187,7 @@ export async function lintLessons(options: LintOptions): Promise<LintResult> {
     if (batch.length === 0) return;
     const lintCount = batch.filter((plan) => plan.task.lint).length;
     const workers = options.rules ? 0 : (options.workers ?? (lintCount > parallelAbove ? availableParallelism() - 1 : 0));
-    const setup: LintSetup = { lessons: [...idToFile], moduleIds, config, anchors: [...knownAnchors] };
+    const setup: LintSetup = { lessons: [...idToFile], moduleIds, glossaryIds, config, anchors: [...knownAnchors] };
     const compileCache = useCache ? path.join(cacheDir, compileCacheFolder) : undefined;
     const outcomes = await runFileTasks(batch.map((plan) => plan.task), setup, workers, options.rules, compileCache);
     batch.forEach((plan, index) => {

@@ -41,6 +41,8 @@ export interface LintSetup {
   /** [lesson id, absolute path] of every lesson file. */
   lessons: [string, string][];
   moduleIds: string[];
+  /** Null when the glossary cannot be read. */
+  glossaryIds: string[] | null;
   config: LintConfig;
   /** Heading anchors already known (from the lint cache), by lesson id; null when the lesson cannot be parsed. */
   anchors: [string, string[] | null][];
@@ -124,6 +126,7 @@ export function createFileContext(setup: LintSetup, rules: readonly Rule[] = all
   const facts: CollectionFacts = {
     lessonIds: new Set(idToFile.keys()),
     moduleIds: new Set(setup.moduleIds),
+    glossaryIds: setup.glossaryIds ? new Set(setup.glossaryIds) : undefined,
     anchorsOf(id) {
       const file = idToFile.get(id);
       if (!file) return Promise.resolve(undefined);

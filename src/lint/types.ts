@@ -15,6 +15,8 @@ export interface CollectionFacts {
   /** "<module>/<slug>" of every lesson file, valid or not. */
   lessonIds: ReadonlySet<string>;
   moduleIds: ReadonlySet<string>;
+  /** Ids of content/glossary.yaml, for <Term id>; undefined when the glossary cannot be read (nothing is checked). */
+  glossaryIds?: ReadonlySet<string> | undefined;
   /** Heading anchors (github-slugger ids, as Astro renders them) of a lesson; undefined when it cannot be read. */
   anchorsOf(lessonId: string): Promise<ReadonlySet<string> | undefined>;
 }

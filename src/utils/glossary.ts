@@ -11,6 +11,22 @@ export function foldText(text: string): string {
 }
 
 /**
+ * The ids the glossary declares, for checks elsewhere (the linter's <Term> rule): every item with a string id,
+ * valid or not, since the glossary's own problems are reported by checkGlossary. Undefined when the file cannot
+ * be read or parsed as YAML.
+ */
+export async function readGlossaryIds(file: string): Promise<string[] | undefined> {
+  const source = await readFile(file, 'utf8').catch(() => undefined);
+  if (source === undefined) return undefined;
+  const doc = parseDocument(source, { prettyErrors: false });
+  if (doc.errors.length > 0 || !isSeq(doc.contents)) return undefined;
+  return doc.contents.items.flatMap((item) => {
+    const id = isMap(item) ? item.get('id') : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+/**
  * Reads and validates the glossary: every entry against the schema, ids and names unique, and every
  * related lesson an existing lesson id. All problems are reported at once, each at its YAML line.
  */

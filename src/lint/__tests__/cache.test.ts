@@ -112,6 +112,18 @@ describe('lint cache', { timeout: 60_000 }, () => {
     expect(await expectSameAsFromScratch()).toBe(0);
   });
 
+  it('lints every lesson again when the glossary ids change, so a removed term is reported where it is used', async () => {
+    const glossary = (ids: string[]) =>
+      ids.map((id) => `- id: ${id}\n  term: ${id}\n  definition: Definição de ${id} com texto suficiente para o schema do glossário.\n`).join('');
+    await put('content/glossary.yaml', glossary(['timeout', 'pool-de-conexoes']));
+    await put('content/lessons/resiliencia/timeouts.mdx', good.replace('order: 1', 'order: 2').replace('Um timeout é', 'Um <Term id="timeout">timeout</Term> é'));
+    expect((await withCache()).diagnostics.filter((d) => d.ruleId === 'glossary-terms')).toEqual([]);
+    await put('content/glossary.yaml', glossary(['pool-de-conexoes']));
+    expect(await expectSameAsFromScratch()).toBe(0);
+    const found = (await withCache()).diagnostics.filter((d) => d.ruleId === 'glossary-terms');
+    expect(found.map((d) => [d.file, d.message.includes('<Term id="timeout">')])).toEqual([['content/lessons/resiliencia/timeouts.mdx', true]]);
+  });
+
   it('ignores results stored by another linter version or with other rule settings', async () => {
     await withCache();
     const entries = readLintCache(cacheFile(), lintVersion(defaultLintConfig));

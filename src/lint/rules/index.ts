@@ -4,6 +4,7 @@ import { rule as codeExamples } from './code-examples.ts';
 import { rule as commonErrors } from './common-errors.ts';
 import { rule as comparisonTable } from './comparison-table.ts';
 import { rule as concreteness } from './concreteness.ts';
+import { rule as glossaryTerms } from './glossary-terms.ts';
 import { rule as headingStructure } from './heading-structure.ts';
 import { rule as links } from './links.ts';
 import { rule as placeholders } from './placeholders.ts';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   concreteness,
   checklistCoverage,
   links,
+  glossaryTerms,
   placeholders,
   suppression,
 ];
