@@ -22,94 +22,19 @@ import module from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syntheticLesson } from '../src/utils/synthetic-lessons.ts';
 
 export const modules = ['protocolos', 'apis', 'resiliencia', 'performance'];
 
 export function lesson(index: number): string {
-  const ms = 20 + (index % 180);
-  const prose = (topic: string) =>
-    `${topic} da aula ${index}: com ${ms} ms de latência no p99 e ${index + 500} req/s, o pool de ${10 + (index % 40)} conexões satura em ${2 + (index % 9)} s. ` +
-    `Um atacante que repete a chamada não consegue cobrar duas vezes, e uma falha de rede vira um timeout tratado pelo cliente. ` +
-    `A escala horizontal exige que a réplica ${index % 7} veja o mesmo estado que as outras, gastando ${64 + (index % 900)} KB por chave.`;
-  return `---
-title: "Aula sintética ${index}"
-description: "Aula gerada pelo benchmark do linter para medir quantas aulas por segundo ele confere."
-order: ${Math.floor(index / modules.length) + 1}
-level: intermediario
-tags: [benchmark]
-status: draft
-origin: agent
-updated: 2026-11-23
----
-
-## O que é
-
-${prose('O conceito')}
-
-## Como funciona
-
-${prose('O mecanismo')}
-
-\`\`\`mermaid
-sequenceDiagram
-  accTitle: Fluxo da aula ${index}
-  accDescr: O cliente chama a API ${index} e recebe a resposta em ${ms} ms.
-  participant C as Cliente
-  participant A as API
-  C->>A: POST /recursos/${index}
-  A-->>C: 201 Created (${ms} ms)
-\`\`\`
-
-## Na prática
-
-${prose('O exemplo')}
-
-\`\`\`ts title="cliente-${index}.ts"
-export async function chamar(): Promise<number> {
-  try {
-    const resposta = await fetch('https://api.exemplo.com/recursos/${index}', { signal: AbortSignal.timeout(${ms * 3}) });
-    return resposta.status;
-  } catch (erro) {
-    throw new Error('recurso ${index} indisponível', { cause: erro });
-  }
-}
-\`\`\`
-
-\`\`\`go title="cliente.go"
-func chamar() (int, error) {
-	resposta, err := http.Get("https://api.exemplo.com/recursos/${index}")
-	if err != nil {
-		return 0, err
-	}
-	return resposta.StatusCode, nil
-}
-\`\`\`
-
-\`\`\`json
-{ "id": ${index}, "latenciaMs": ${ms} }
-\`\`\`
-
-\`\`\`yaml
-timeoutMs: ${ms * 3}
-tentativas: 3
-\`\`\`
-
-## Quando usar
-
-${prose('A decisão')}
-
-| Critério | Opção A | Opção B |
-| --- | --- | --- |
-| Latência p99 | ${ms} ms | ${ms * 2} ms |
-| Memória por chave | ${64 + (index % 900)} KB | 0 KB |
-
-## Erros comuns
-
-- Esquecer o timeout e deixar a conexão presa por ${ms * 10} ms ou mais em cada chamada.
-- Repetir a chamada sem chave de idempotência e cobrar o cliente duas vezes em ${index % 5 + 1}% dos casos.
-- Confiar no relógio do cliente para ordenar eventos, que pode estar ${index % 60} s adiantado.
-- Guardar as chaves para sempre e ocupar ${index % 90 + 10} GB de disco em um ano de tráfego.
-`;
+  return syntheticLesson({
+    index,
+    order: Math.floor(index / modules.length) + 1,
+    status: 'draft',
+    origin: 'agent',
+    level: 'intermediario',
+    tags: ['benchmark'],
+  });
 }
 
 /** Path of lesson `index` under the lessons folder. */
