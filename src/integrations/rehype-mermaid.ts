@@ -6,19 +6,20 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { texts } from '../texts.ts';
 import { formatDiagnostic, type Diagnostic } from '../utils/diagnostics.ts';
-import { sharedDiagramService, type DiagramService } from '../utils/diagram-service.ts';
+import { sharedDiagramService, type DiagramDrawer } from '../utils/diagram-service.ts';
 import { parseFenceMeta } from '../utils/fence-meta.ts';
+import { mermaidEntry, mermaidSubdir } from '../utils/mermaid-browser-files.ts';
 import { renameSvgIds } from '../utils/svg-theme.ts';
 
 export interface RehypeMermaidOptions {
   /** The site's base path (astro.config `base`), for links to the standalone SVG files. */
   base?: string;
-  /** Where the standalone SVG files are published under the base path. */
+  /** Where the standalone SVG files (and, when a page needs it, mermaid's browser build) are published under the base path. */
   filesDir?: string;
   /** Paths in messages are relative to this folder. */
   root?: string;
   /** Defaults to the process-wide service, so every page of a build shares one browser and one cache. */
-  service?: DiagramService;
+  service?: DiagramDrawer;
   /** Receives the one warning given when no browser is available. */
   warn?: (message: string) => void;
 }
@@ -129,7 +130,9 @@ function fallbackFigure(fence: MermaidFence): Element {
 /**
  * Replaces every ```mermaid fence with the diagram drawn at build time as inline, themed, accessible SVG.
  * Without a browser the fences become readable source blocks that the DiagramFallback component draws in the
- * reader's browser; a diagram with a syntax error stops the build with file, line and mermaid's message.
+ * reader's browser: the page's frontmatter gets `diagramFallback`, the URL of mermaid's browser build, which
+ * the diagrams integration then publishes. A diagram with a syntax error stops the build with file, line and
+ * mermaid's message.
  */
 export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
@@ -150,7 +153,7 @@ export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
       if (outcome.kind === 'svg') {
         const idPrefix = `${outcome.idPrefix}-${index}`;
         const href = `${base}${filesDir}/${outcome.idPrefix}.svg`;
-        service.standaloneFiles.set(`${filesDir}/${outcome.idPrefix}.svg`, outcome.svg);
+        service.publish(`${filesDir}/${outcome.idPrefix}.svg`, outcome.svg);
         replacement = drawnFigure(renameSvgIds(outcome.svg, outcome.idPrefix, idPrefix), fence, href);
       } else if (outcome.kind === 'unavailable') {
         const holder = globalThis as { [warnedKey]?: boolean };
@@ -206,7 +209,7 @@ export function rehypeMermaid(options: RehypeMermaidOptions = {}) {
       const data = file.data as AstroFileData;
       data.astro ??= {};
       data.astro.frontmatter ??= {};
-      data.astro.frontmatter['diagramFallback'] = true;
+      data.astro.frontmatter['diagramFallback'] = `${base}${filesDir}/${mermaidSubdir}/${mermaidEntry}`;
     }
   };
 }

@@ -22,6 +22,13 @@ export type DrawOutcome =
   | { kind: 'syntax-error'; error: MermaidSyntaxError }
   | { kind: 'unavailable'; reason: string };
 
+/** What rehype-mermaid needs from a diagram service; MDX worker threads implement it by asking the main thread. */
+export interface DiagramDrawer {
+  draw(source: string): Promise<DrawOutcome>;
+  /** Records a standalone SVG file (path under the site → content) to publish next to the pages. */
+  publish(file: string, svg: string): void;
+}
+
 export interface DiagramServiceOptions {
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
@@ -33,7 +40,7 @@ export interface DiagramServiceOptions {
  * Cache first, browser second: a diagram whose source, mermaid version and settings were seen before is read
  * from disk, and only new ones start the (single, shared) browser.
  */
-export class DiagramService {
+export class DiagramService implements DiagramDrawer {
   readonly stats = { drawn: 0, cached: 0, fallback: 0 };
   /** Standalone SVG files to publish next to the site (file name → content), filled as pages are rendered. */
   readonly standaloneFiles = new Map<string, string>();
@@ -74,6 +81,10 @@ export class DiagramService {
     this.cache.set(key, svg);
     this.stats.drawn += 1;
     return { kind: 'svg', svg, idPrefix, fromCache: false };
+  }
+
+  publish(file: string, svg: string): void {
+    this.standaloneFiles.set(file, svg);
   }
 
   close(): Promise<void> {

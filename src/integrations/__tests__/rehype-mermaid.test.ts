@@ -164,14 +164,14 @@ describe('rehypeMermaid without a browser', () => {
     });
     const warnings: string[] = [];
     try {
-      const { html, data } = await renderLesson('dois-diagramas.mdx', { service, warn: (message) => warnings.push(message) });
+      const { html, data } = await renderLesson('dois-diagramas.mdx', { service, base: '/sala', warn: (message) => warnings.push(message) });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain('CHROMIUM_PATH aponta para');
       expect(service.stats).toEqual({ drawn: 0, cached: 0, fallback: 2 });
       expect(svgsOf(html)).toHaveLength(0);
       expect(html.match(/data-diagram-fallback/g)).toHaveLength(2);
       expect(html).toContain('<pre class="diagram-source" tabindex="0"><code>sequenceDiagram\n  accTitle: Login com cookie de sessão');
-      expect(data.astro?.frontmatter?.['diagramFallback']).toBe(true);
+      expect(data.astro?.frontmatter?.['diagramFallback']).toBe('/sala/diagramas/mermaid/mermaid.esm.min.mjs');
     } finally {
       await service.close();
       await rm(emptyCache, { recursive: true, force: true });
