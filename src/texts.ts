@@ -237,7 +237,10 @@ export const texts = {
   footerRules: 'Regras das aulas',
 } as const;
 
+// One formatter for every page: building one costs more than formatting a date with it.
+const longDate = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'long', timeZone: 'UTC' });
+
 /** Dates as learners in Brazil read them, e.g. "23 de novembro de 2026". */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('pt-BR', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return longDate.format(date);
 }
