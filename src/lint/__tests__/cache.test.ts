@@ -7,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cacheFileName, defaultLintCacheDir, digestLinterSources, lintVersion, readLintCache, writeLintCache } from '../cache.ts';
 import { defaultLintConfig } from '../config.ts';
 import { type LintOptions, lintLessons } from '../engine.ts';
+import { modulesYaml, putFile } from './temp-project.ts';
 
 const fixturesDir = fileURLToPath(new URL('../rules/__fixtures__/', import.meta.url));
 const good = readFileSync(path.join(fixturesDir, 'sequence-diagram/ok.mdx'), 'utf8');
@@ -14,21 +15,7 @@ const notOk = readFileSync(path.join(fixturesDir, 'concreteness/not-ok.mdx'), 'u
 const roots: string[] = [];
 let root: string;
 
-const modulesYaml = `- id: protocolos
-  title: Protocolos e comunicação
-  summary: Como clientes e servidores conversam, do byte na rede à semântica de cada mensagem trocada.
-  order: 1
-- id: resiliencia
-  title: Resiliência e observabilidade
-  summary: Timeouts, retries com backoff, circuit breakers, logs estruturados, métricas e tracing em produção.
-  order: 2
-`;
-
-async function put(relative: string, content: string | Buffer) {
-  const file = path.join(root, relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, content);
-}
+const put = (relative: string, content: string | Buffer) => putFile(root, relative, content);
 
 const cacheFile = () => path.join(root, defaultLintCacheDir, cacheFileName);
 const withCache = (options: Partial<LintOptions> = {}) => lintLessons({ root, cache: true, ...options });

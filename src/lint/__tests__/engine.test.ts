@@ -1,30 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintLessons } from '../engine.ts';
+import { modulesYaml, putFile } from './temp-project.ts';
 
 const goodLessonFile = fileURLToPath(new URL('../rules/__fixtures__/sequence-diagram/ok.mdx', import.meta.url));
 const good = readFileSync(goodLessonFile, 'utf8');
 let root: string;
 
-const modulesYaml = `- id: protocolos
-  title: Protocolos e comunicação
-  summary: Como clientes e servidores conversam, do byte na rede à semântica de cada mensagem trocada.
-  order: 1
-- id: resiliencia
-  title: Resiliência e observabilidade
-  summary: Timeouts, retries com backoff, circuit breakers, logs estruturados, métricas e tracing em produção.
-  order: 2
-`;
-
-async function put(relative: string, content: string | Buffer) {
-  const file = path.join(root, relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, content);
-}
+const put = (relative: string, content: string | Buffer) => putFile(root, relative, content);
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'lesson-lint-'));
