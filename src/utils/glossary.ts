@@ -1,9 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap } from 'yaml';
 import { type GlossaryEntry, glossaryEntrySchema } from '../schemas/glossary.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { readYamlList } from './yaml-list.ts';
 
 export const glossaryRuleId = 'glossary';
+
+const glossaryFileMessages = (displayPath: string) => ({
+  missing: `glossário ausente: não foi possível ler ${displayPath}; esperado um arquivo YAML com a lista de termos. Restaure o arquivo.`,
+  invalidYaml: 'YAML inválido no glossário',
+  notList: 'glossário inválido: esperado uma lista YAML de termos (itens começando com "- id: ..."). Reescreva o arquivo como lista.',
+});
 
 /** The accent-free, lower-case key used to compare terms and aliases ("Idempotência" and "idempotencia" collide). */
 export function foldText(text: string): string {
@@ -16,11 +22,8 @@ export function foldText(text: string): string {
  * be read or parsed as YAML.
  */
 export async function readGlossaryIds(file: string): Promise<string[] | undefined> {
-  const source = await readFile(file, 'utf8').catch(() => undefined);
-  if (source === undefined) return undefined;
-  const doc = parseDocument(source, { prettyErrors: false });
-  if (doc.errors.length > 0 || !isSeq(doc.contents)) return undefined;
-  return doc.contents.items.flatMap((item) => {
+  const list = await readYamlList(file, () => undefined, glossaryFileMessages(file));
+  return list?.nodes.flatMap((item) => {
     const id = isMap(item) ? item.get('id') : undefined;
     return typeof id === 'string' ? [id] : [];
   });
@@ -39,42 +42,21 @@ export async function checkGlossary(
   const report = (line: number, column: number, message: string) =>
     diagnostics.push({ file: displayPath, line, column, severity: 'error', message, ruleId: glossaryRuleId });
 
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    report(1, 1, `glossário ausente: não foi possível ler ${displayPath}; esperado um arquivo YAML com a lista de termos. Restaure o arquivo.`);
-    return { entries: [], diagnostics };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    report(line, col, `YAML inválido no glossário: ${error.message.split('\n')[0]}. Confira a indentação desta linha.`);
-  }
-  if (doc.errors.length > 0) return { entries: [], diagnostics };
-  if (!isSeq(doc.contents)) {
-    report(1, 1, 'glossário inválido: esperado uma lista YAML de termos (itens começando com "- id: ..."). Reescreva o arquivo como lista.');
-    return { entries: [], diagnostics };
-  }
-
-  const at = (node: unknown) => {
-    const start = (node as YamlNode | undefined)?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(start);
-    return [line, col] as const;
-  };
-  const items = doc.toJS() as unknown[];
+  const list = await readYamlList(file, report, glossaryFileMessages(displayPath));
+  if (!list) return { entries: [], diagnostics };
+  const { at } = list;
   const entries: GlossaryEntry[] = [];
   const ids = new Map<string, number>();
   const names = new Map<string, string>();
 
-  doc.contents.items.forEach((item, index) => {
+  list.nodes.forEach((item, index) => {
     const fieldNode = (key: string) => (isMap(item) ? item.get(key, true) : undefined) ?? item;
+    const nodeAt = (path: readonly unknown[]) => (isCollection(item) ? item.getIn(path, true) : undefined);
     const [line] = at(item);
-    const result = glossaryEntrySchema.safeParse(items[index]);
+    const result = glossaryEntrySchema.safeParse(list.values[index]);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const [issueLine, issueCol] = at(issue.path.length > 0 ? doc.getIn([index, ...issue.path], true) ?? item : item);
+        const [issueLine, issueCol] = at(issue.path.length > 0 ? (nodeAt(issue.path) ?? item) : item);
         report(issueLine, issueCol, `${issue.path.join('.') || 'termo'}: ${issue.message}`);
       }
       return;
@@ -92,7 +74,7 @@ export async function checkGlossary(
       const key = foldText(name);
       const owner = names.get(key);
       if (owner !== undefined && owner !== entry.id) {
-        const node = position === 0 ? fieldNode('term') : doc.getIn([index, 'aliases', position - 1], true);
+        const node = position === 0 ? fieldNode('term') : nodeAt(['aliases', position - 1]);
         report(...at(node ?? item), `${label}: o nome "${name}" já pertence ao termo "${owner}"; esperado cada nome em um só termo. Remova-o de um dos dois.`);
       }
       names.set(key, entry.id);
@@ -101,7 +83,7 @@ export async function checkGlossary(
     entry.lessons.forEach((lessonId, position) => {
       if (!lessonIds.has(lessonId)) {
         report(
-          ...at(doc.getIn([index, 'lessons', position], true) ?? item),
+          ...at(nodeAt(['lessons', position]) ?? item),
           `${label}: aula "${lessonId}" não existe; esperado o id de uma aula em content/lessons/ (ex.: "protocolos/http"). Corrija o id ou remova a referência.`,
         );
       }
