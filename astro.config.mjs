@@ -2,9 +2,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig, envField } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
+import { codeTransformers } from './src/integrations/code-transformers.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { draftVisibility } from './src/integrations/draft-visibility.ts';
@@ -14,9 +14,6 @@ import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
 import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
 import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
 import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
-import { transformerCodeFrame } from './src/integrations/shiki-code-frame.ts';
-import { transformerTokenClasses } from './src/integrations/shiki-token-classes.ts';
-import { transformerNoTimeLimit } from './src/integrations/shiki-no-time-limit.ts';
 import { texts } from './src/texts.ts';
 import { codeThemes, loadCodePalette } from './src/utils/code-palette.ts';
 
@@ -29,6 +26,14 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      // Astro inlines every small processed script into each page, and its CSP then lists the hash of every
+      // script of the whole site in every page. As files, the theme toggle, copy button and search scripts are
+      // fetched once and cached for every later page, and script-src needs no hash but the pre-paint theme script.
+      assetsInlineLimit: (filePath) => (filePath.endsWith('.js') ? false : undefined),
+    },
+  },
   integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), codeColors(codePalette), pagefindIndex()],
   env: {
     schema: {
@@ -56,8 +61,7 @@ export default defineConfig({
     shikiConfig: {
       themes: codeThemes,
       defaultColor: false,
-      // transformerNoTimeLimit: the same code must come out in the same colours however busy the build machine is.
-      transformers: [transformerNoTimeLimit(), transformerMetaHighlight(), transformerTokenClasses(codePalette), transformerCodeFrame()],
+      transformers: codeTransformers(codePalette),
     },
   },
   // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of

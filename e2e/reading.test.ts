@@ -97,7 +97,7 @@ function readColours(page: Page): Promise<Colours> {
   return page.evaluate(() => {
     // Token colours come from classes that set shiki's variables (transformerTokenClasses), so they are read computed.
     const variable = (element: Element, name: string) => getComputedStyle(element).getPropertyValue(name).trim();
-    const token = [...document.querySelectorAll('article pre.astro-code code .line > span')].find(
+    const token = [...document.querySelectorAll('article pre.astro-code code span[class]:not(.line)')].find(
       (span) => variable(span, '--shiki-light').toLowerCase() !== variable(span, '--shiki-dark').toLowerCase(),
     );
     const pre = document.querySelector('article pre.astro-code');
