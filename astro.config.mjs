@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
 import { codeTransformers } from './src/integrations/code-transformers.ts';
+import { staticHeaders } from './src/integrations/static-headers.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { draftVisibility } from './src/integrations/draft-visibility.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
       assetsInlineLimit: (filePath) => (filePath.endsWith('.js') ? false : undefined),
     },
   },
-  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), codeColors(codePalette), pagefindIndex()],
+  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), codeColors(codePalette), pagefindIndex(), staticHeaders()],
   env: {
     schema: {
       REPO_URL: envField.string({
@@ -64,14 +65,13 @@ export default defineConfig({
       transformers: codeTransformers(codePalette),
     },
   },
-  // One <meta> CSP per page. Astro hashes the scripts it bundles or inlines but not is:inline ones, so the hash of
-  // the theme script in Base.astro (it must run before first paint) is listed here; e2e/security.test.ts recomputes
-  // the hash of every inline script in dist/ and names the new value when that script changes.
-  // 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core (Pagefind's worker gets the same source from
-  // the header in public/_headers). style-src keeps 'unsafe-inline' because
-  // each Mermaid SVG carries its own <style> and style attributes, unknown to Astro (code tokens use classes);
-  // CSS cannot run script, and no origin but 'self' is allowed anywhere. frame-ancestors only works as a
-  // header, so it lives in public/_headers with the rest of the static-host headers.
+  // One <meta> CSP per page, and the same policy as a header in dist/_headers (integrations/static-headers.ts), which
+  // adds frame-ancestors and covers Pagefind's worker. The only inline script is Base.astro's theme script (it must run
+  // before first paint); Astro does not hash is:inline scripts, so its hash is listed here, and e2e/security.test.ts
+  // recomputes the hash of every inline script in dist/ and names the new value when that script changes.
+  // 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core. style-src keeps 'unsafe-inline' because each
+  // Mermaid SVG carries its own <style> and style attributes, unknown to Astro (code tokens use classes); CSS cannot
+  // run script, and no origin but 'self' is allowed anywhere.
   security: {
     csp: {
       directives: [

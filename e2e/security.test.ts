@@ -107,12 +107,24 @@ describe('Content-Security-Policy', () => {
     expect(problems).toEqual([]);
   });
 
-  test('public/_headers chega a dist/ com CSP de cabeçalho, frame-ancestors e nosniff', () => {
+  test('dist/_headers traz a CSP de cabeçalho, sem script inline sem hash, com frame-ancestors e nosniff', () => {
     const headers = readFileSync(path.join(distDir, '_headers'), 'utf8');
     const policy = headers.split('\n').find((line) => line.trim().startsWith('Content-Security-Policy:')) ?? '';
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("default-src 'self'");
     expect(policy).not.toMatch(/https?:/);
+    const scriptSrc = policy.split(';').find((directive) => directive.trim().startsWith('script-src ')) ?? '';
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    const missing = new Set<string>();
+    for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'))) {
+      visit(fromHtml(readFileSync(path.join(distDir, file), 'utf8')), 'element', (node) => {
+        if (node.tagName !== 'script' || node.properties.src !== undefined) return;
+        const body = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+        const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+        if (!scriptSrc.includes(hash)) missing.add(`${file}: ${hash}`);
+      });
+    }
+    expect([...missing]).toEqual([]);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
   });
 

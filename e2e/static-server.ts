@@ -4,6 +4,7 @@ import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,15 +42,25 @@ export function normaliseBase(base: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** The build's `_headers` file read with Netlify's own parser, so every response carries the host's headers (the CSP among them). */
+async function hostHeaders(root: string): Promise<Header[]> {
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [path.join(root, '_headers')], configHeaders: undefined, minimal: false });
+  if (errors.length > 0) throw new Error(`${path.join(root, '_headers')} inválido: ${errors.map((error) => error.message).join('; ')}`);
+  return headers as Header[];
+}
+
 /**
  * Serves a built site the way a static host does: only under the base path, directories answer with
  * their index.html, nothing else is rewritten, and a missing file answers 404 with the site's 404.html
- * (as Netlify, Cloudflare Pages and GitHub Pages do). Listens on 127.0.0.1 on a free port.
+ * (as Netlify, Cloudflare Pages and GitHub Pages do), with the headers of the build's `_headers` file. Listens on
+ * 127.0.0.1 on a free port.
  */
 export async function startStaticServer(root: string, base = '/', options: StaticServerOptions = {}): Promise<StaticServer> {
   const prefix = normaliseBase(base);
+  const rules = await hostHeaders(root);
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    for (const rule of rules) if (rule.forRegExp.test(pathname)) for (const [name, value] of Object.entries(rule.values)) response.setHeader(name, value);
     const notFound = async () => {
       const page = await readFile(path.join(root, '404.html')).catch(() => undefined);
       response.writeHead(404, { 'content-type': page ? contentTypes['.html']! : 'text/plain; charset=utf-8' });
