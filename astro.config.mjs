@@ -3,25 +3,25 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, envField } from 'astro/config';
-import rehypeExternalLinks from 'rehype-external-links';
-import { codeTransformers } from './src/integrations/code-transformers.ts';
 import { staticHeaders } from './src/integrations/static-headers.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { draftVisibility } from './src/integrations/draft-visibility.ts';
 import { lessonLint } from './src/integrations/lesson-lint.ts';
+import { markdownPipeline, shikiConfig, syntaxHighlight } from './src/integrations/markdown-pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
-import { rehypeMermaid } from './src/integrations/rehype-mermaid.ts';
-import { rehypeTableScroll } from './src/integrations/rehype-table-scroll.ts';
-import { remarkReadingTime } from './src/integrations/remark-reading-time.ts';
-import { texts } from './src/texts.ts';
-import { codeThemes, loadCodePalette } from './src/utils/code-palette.ts';
+import { parallelMdx } from './src/integrations/parallel-mdx.ts';
+import { loadCodePalette } from './src/utils/code-palette.ts';
 
 // Where the site is served from; both can be set per deployment (e.g. a preview under a sub-path).
 const site = process.env.SITE_URL ?? 'https://backend.themelion.com.br';
 const base = process.env.BASE_PATH ?? '/';
 const codePalette = await loadCodePalette();
+const shiki = shikiConfig(codePalette);
+
+// Lessons compile on worker threads during builds of large sites; their plugins and highlighting are in
+// markdown-pipeline.ts, which the workers load too, so change them there.
+const lessons = parallelMdx({ base, shiki });
 
 export default defineConfig({
   site,
@@ -35,7 +35,17 @@ export default defineConfig({
       assetsInlineLimit: (filePath) => (filePath.endsWith('.js') ? false : undefined),
     },
   },
-  integrations: [draftVisibility(), lessonLint(), mdx(), sitemap(), diagrams(), codeColors(codePalette), pagefindIndex(), staticHeaders()],
+  integrations: [
+    draftVisibility(),
+    lessonLint(),
+    mdx({ processor: lessons.processor }),
+    lessons.integration,
+    sitemap(),
+    diagrams(),
+    codeColors(codePalette),
+    pagefindIndex(),
+    staticHeaders(),
+  ],
   env: {
     schema: {
       REPO_URL: envField.string({
@@ -48,22 +58,8 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({
-      remarkPlugins: [remarkReadingTime],
-      rehypePlugins: [
-        [rehypeBaseLinks, { base }],
-        [rehypeMermaid, { base }],
-        [rehypeTableScroll, { label: texts.lesson.tableLabel }],
-        // Links to other sites must not hand them window.opener nor the reader's URL; they open in the same tab.
-        [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
-      ],
-    }),
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
-    shikiConfig: {
-      themes: codeThemes,
-      defaultColor: false,
-      transformers: codeTransformers(codePalette),
-    },
+    processor: unified(markdownPipeline({ base, shiki })),
+    syntaxHighlight,
   },
   // One <meta> CSP per page, and the same policy as a header in dist/_headers (integrations/static-headers.ts), which
   // adds frame-ancestors and covers Pagefind's worker. The only inline script is Base.astro's theme script (it must run

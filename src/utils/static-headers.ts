@@ -2,8 +2,8 @@ import type { AstroConfig } from 'astro';
 
 type CspConfig = NonNullable<AstroConfig['security']>['csp'];
 type SourceConfig = {
-  resources?: readonly (string | { resource: string; kind?: string })[];
-  hashes?: readonly (string | { hash: string; kind?: string })[];
+  resources?: readonly (string | { resource: string; kind?: string })[] | undefined;
+  hashes?: readonly (string | { hash: string; kind?: string })[] | undefined;
 };
 
 /**
@@ -32,11 +32,11 @@ function sourceDirective(name: 'script-src' | 'style-src', config: SourceConfig 
  * Pagefind's worker and the standalone diagram SVGs.
  */
 export function headerPolicy(csp: CspConfig): string {
-  const config = typeof csp === 'object' ? csp : {};
+  const config = typeof csp === 'object' ? csp : undefined;
   const directives = [
-    ...(config.directives ?? []),
-    sourceDirective('script-src', config.scriptDirective),
-    sourceDirective('style-src', config.styleDirective),
+    ...(config?.directives ?? []),
+    sourceDirective('script-src', config?.scriptDirective),
+    sourceDirective('style-src', config?.styleDirective),
     "frame-ancestors 'none'",
   ];
   return directives.join('; ');

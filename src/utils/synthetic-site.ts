@@ -13,7 +13,7 @@ const topicTags = [
 ];
 
 /** What the build reads from the project, besides the lessons and the glossary that are generated. */
-const projectEntries = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/modules.yaml'];
+const projectEntries = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'content/modules.yaml'];
 /** Caches the build fills under node_modules; the copy starts with none of them. */
 const buildCaches = ['.cache', '.astro', '.vite'];
 
