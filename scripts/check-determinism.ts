@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AllowedDifference, compareDirectories, type FileDifference, partitionDifferences } from '../src/utils/compare-directories.ts';
 import { defaultCacheDir } from '../src/utils/diagram-cache.ts';
+import { defaultHighlightCacheDir } from '../src/utils/highlight-cache.ts';
 
 /**
  * Files that may differ from one build to the next, each with the reason. Empty: every file of the site is
@@ -18,12 +19,12 @@ import { defaultCacheDir } from '../src/utils/diagram-cache.ts';
  */
 const allowedDifferences: readonly AllowedDifference[] = [];
 
-const usage = `uso: npm run check:determinism -- [--against <pasta>] [--fresh-diagrams] [--keep]
+const usage = `uso: npm run check:determinism -- [--against <pasta>] [--fresh-caches] [--keep]
 
   sem opções         dois builds do zero, cada um numa pasta temporária, comparados byte a byte
   --against <pasta>  um build do zero comparado com um build já feito (ex.: --against dist depois de npm run build)
-  --fresh-diagrams   o último build desenha todos os diagramas de novo, com o cache de diagramas vazio
-                     (${defaultCacheDir} é posto de lado e volta no fim)
+  --fresh-caches     o último build desenha todos os diagramas e destaca todo o código de novo, com os caches
+                     vazios (${defaultCacheDir} e ${defaultHighlightCacheDir} são postos de lado e voltam no fim)
   --keep             não apaga as pastas temporárias dos builds, para inspecioná-las`;
 
 function fail(message: string): never {
@@ -36,7 +37,7 @@ function readArguments() {
     return parseArgs({
       options: {
         against: { type: 'string' },
-        'fresh-diagrams': { type: 'boolean', default: false },
+        'fresh-caches': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -56,7 +57,8 @@ const root = process.cwd();
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** What a build leaves behind for the next one: generated types and Astro's cache (the content layer's data store). */
 const astroCaches = [path.join(root, '.astro'), path.join(root, 'node_modules', '.astro')];
-const diagramCache = path.join(root, defaultCacheDir);
+/** Caches a build reads from earlier builds: drawn diagrams and highlighted code. */
+const buildCaches = [path.join(root, defaultCacheDir), path.join(root, defaultHighlightCacheDir)];
 
 /** A path inside the project relative to it, any other one absolute. */
 function shown(dir: string): string {
@@ -89,16 +91,15 @@ async function build(outDir: string, label: string): Promise<void> {
   console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s${diagrams ? ` — ${diagrams}` : ''}`);
 }
 
-/** Runs a build with the diagram cache set aside, so every diagram is drawn again; the cache comes back afterwards. */
-async function buildWithoutDiagramCache(outDir: string, label: string): Promise<void> {
-  const aside = `${diagramCache}.aside-${process.pid}`;
-  const hadCache = existsSync(diagramCache);
-  if (hadCache) await rename(diagramCache, aside);
+/** Runs a build with the diagram and highlight caches set aside, so all is drawn and highlighted again; they come back afterwards. */
+async function buildWithoutCaches(outDir: string, label: string): Promise<void> {
+  const present = buildCaches.filter((dir) => existsSync(dir));
+  for (const dir of present) await rename(dir, `${dir}.aside-${process.pid}`);
   try {
     await build(outDir, label);
   } finally {
-    await rm(diagramCache, { recursive: true, force: true });
-    if (hadCache) await rename(aside, diagramCache);
+    for (const dir of buildCaches) await rm(dir, { recursive: true, force: true });
+    for (const dir of present) await rename(`${dir}.aside-${process.pid}`, dir);
   }
 }
 
@@ -120,9 +121,9 @@ async function main(): Promise<number> {
     const first = against ?? path.join(temporary, 'primeiro');
     const second = path.join(temporary, 'segundo');
     if (!against) await build(first, 'primeiro build');
-    await (args['fresh-diagrams'] ? buildWithoutDiagramCache : build)(
+    await (args['fresh-caches'] ? buildWithoutCaches : build)(
       second,
-      args['fresh-diagrams'] ? 'segundo build (sem cache de diagramas)' : 'segundo build',
+      args['fresh-caches'] ? 'segundo build (sem caches de diagramas e de código)' : 'segundo build',
     );
 
     const { files, differences } = await compareDirectories(first, second);
