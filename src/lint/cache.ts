@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from '../utils/atomic-write.ts';
 import type { Diagnostic } from '../utils/diagnostics.ts';
 import type { FrontmatterResult } from '../utils/frontmatter.ts';
 import type { LintConfig } from './config.ts';
@@ -104,22 +105,14 @@ export function readLintCache(file: string, version: string): Map<string, Cached
 }
 
 /**
- * Writes the cache through a temporary file and a rename, so a run stopped halfway (or two runs at
- * once) never leaves a half-written file. A cache that cannot be written only costs the next run time:
- * failures are ignored.
+ * Writes the cache atomically, so a run stopped halfway (or two runs at once) never leaves a half-written file. A
+ * cache that cannot be written only costs the next run time: failures are ignored.
  */
 export function writeLintCache(file: string, version: string, entries: Map<string, CachedFile>): void {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
     const payload = serialize({ version, entries });
-    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-    renameSync(temporary, file);
+    writeFileAtomic(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing more to do: the next run lints from scratch.
-    }
+    // Nothing more to do: the next run lints from scratch.
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export const defaultCacheDir = path.join('node_modules', '.cache', 'themelion-diagrams');
 
@@ -11,8 +12,7 @@ export function diagramKey(parts: { source: string; mermaidVersion: string; sett
 
 /**
  * Finished SVGs on disk, one file per key, so an unchanged diagram is drawn once and then reused by every later
- * build (and by every page that repeats it). Writes go through a temporary file and a rename, so a build
- * stopped halfway never leaves a truncated SVG behind.
+ * build (and by every page that repeats it). Writes are atomic: a build stopped halfway never leaves a truncated SVG.
  */
 export class DiagramCache {
   readonly dir: string;
@@ -34,9 +34,6 @@ export class DiagramCache {
   }
 
   set(key: string, svg: string): void {
-    mkdirSync(this.dir, { recursive: true });
-    const temporary = `${this.#file(key)}.${process.pid}.tmp`;
-    writeFileSync(temporary, svg);
-    renameSync(temporary, this.#file(key));
+    writeFileAtomic(this.#file(key), svg);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export const defaultHighlightCacheDir = path.join('node_modules', '.cache', 'themelion-highlight');
 
@@ -30,8 +30,7 @@ export function codeFingerprint(root: string): string | undefined {
  * Highlighted code blocks on disk, one JSON file per key (the block's code, language, meta and the highlighting
  * settings) in a folder named after codeFingerprint, so an unchanged block is tokenized once and reused by later
  * builds. Only one code version is kept: the first write under a new fingerprint deletes the folders of the others,
- * which no build can read again. Writes go through a temporary file and a rename: parallel workers and a stopped
- * build never leave a truncated entry.
+ * which no build can read again. Writes are atomic: parallel workers and a stopped build never leave a truncated entry.
  */
 export class HighlightCache<Value> {
   readonly dir: string;
@@ -67,9 +66,6 @@ export class HighlightCache<Value> {
       }
       this.#ready = true;
     }
-    // MDX worker threads share the process id.
-    const temporary = `${this.#file(key)}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, this.#file(key));
+    writeFileAtomic(this.#file(key), JSON.stringify(value));
   }
 }
